@@ -1,0 +1,52 @@
+/**
+ * @fileoverview The `kubeguard/resources` processor: passes the text through unchanged and, after
+ * linting, attaches to each message the resource (kind/namespace/name/document) it lies in, from the
+ * spans the language recorded while parsing (languageOptions.collectResources).
+ */
+import type { Linter } from "eslint";
+import { takeFile, type DocumentSpan } from "../language/registry.js";
+
+export interface ResourceRef {
+  apiVersion: string | null;
+  kind: string | null;
+  namespace: string | null;
+  name: string | null;
+  docIndex: number;
+}
+
+export type KubeguardMessage = Linter.LintMessage & { resource?: ResourceRef | null; helmSource?: string | null };
+
+/** The innermost resource (or at least the document) that contains a 1-based line. */
+export function locate(spans: DocumentSpan[], line: number): { resource: ResourceRef | null; helmSource: string | null } {
+  for (const d of spans) {
+    if (line < d.startLine || line > d.endLine) continue;
+    let best: DocumentSpan["resources"][number] | null = null;
+    for (const r of d.resources) {
+      if (line >= r.startLine && line <= r.endLine) {
+        if (!best || r.endLine - r.startLine <= best.endLine - best.startLine) best = r;
+      }
+    }
+    if (best) return { resource: best.resource, helmSource: best.helmSource };
+    return { resource: { apiVersion: null, kind: null, namespace: null, name: null, docIndex: d.docIndex }, helmSource: d.helmSource };
+  }
+  return { resource: null, helmSource: null };
+}
+
+export const resourcesProcessor = {
+  meta: { name: "kubeguard/resources" },
+  supportsAutofix: true,
+  preprocess(text: string): string[] {
+    return [text];
+  },
+  postprocess(messageLists: Linter.LintMessage[][], filename: string): KubeguardMessage[] {
+    const messages = messageLists.flat() as KubeguardMessage[];
+    const spans = takeFile(filename);
+    if (!spans) return messages;
+    for (const m of messages) {
+      const { resource, helmSource } = locate(spans, m.line);
+      m.resource = resource;
+      if (helmSource) m.helmSource = helmSource;
+    }
+    return messages;
+  },
+};

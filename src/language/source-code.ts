@@ -1,0 +1,267 @@
+/**
+ * @fileoverview K8sSourceCode: ESLint's view of a parsed file. Traversal steps are computed once;
+ * `loc` is computed lazily from ranges; directives come from `#` comments in both the
+ * `eslint-…` and `kubeguard-…` spellings, and from the `kubeguard.io/ignore` annotation.
+ */
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import type { FileProblem, RulesConfig } from "@eslint/core";
+import type { CommentToken, K8sNode, ProgramNode, Range, ResourceNode, SourceLocation } from "./ast.js";
+import { asScalar, getMap, getPair } from "./query.js";
+import { literalTextStart } from "./flags.js";
+
+export const PLUGIN_NAMESPACE = "kubeguard";
+export const IGNORE_ANNOTATION = "kubeguard.io/ignore";
+
+const commentParser = new ConfigCommentParser();
+const KUBEGUARD_DIRECTIVE = /^\s*kubeguard-(disable-next-line|disable-line|disable|enable)(?=\s|$)(.*)$/su;
+const ESLINT_INLINE_CONFIG = /^\s*(?:eslint|kubeguard)(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+
+export interface K8sLanguageOptions {
+  /** Honour `kubeguard.io/ignore` annotations (a setting can forbid them). */
+  annotationSuppressions?: boolean;
+  [key: string]: unknown;
+}
+
+/** A synthetic node standing for a rule name inside a directive comment or annotation. */
+interface DirectiveNameNode {
+  type: "DirectiveName";
+  range: Range;
+  loc: SourceLocation;
+}
+
+type Located = { range: Range; loc?: SourceLocation };
+
+/** Prefix bare rule ids with the plugin namespace; keep already-namespaced ids. */
+function qualify(rule: string): string {
+  return rule.includes("/") ? rule : `${PLUGIN_NAMESPACE}/${rule}`;
+}
+
+export class K8sSourceCode extends TextSourceCodeBase<{
+  LangOptions: K8sLanguageOptions;
+  RootNode: ProgramNode;
+  SyntaxElementWithLoc: Located;
+  ConfigNode: CommentToken;
+}> {
+  declare ast: ProgramNode;
+  readonly comments: CommentToken[];
+  readonly languageOptions: K8sLanguageOptions;
+  readonly #lineStarts: number[];
+  #steps: VisitNodeStep[] | null = null;
+  readonly #parents = new WeakMap<object, K8sNode>();
+
+  constructor({ text, ast, languageOptions }: { text: string; ast: ProgramNode; languageOptions?: K8sLanguageOptions }) {
+    super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
+    this.ast = ast;
+    this.comments = ast.comments;
+    this.languageOptions = languageOptions ?? {};
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) starts.push(i + 1);
+      else if (ch === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#lineStarts = starts;
+  }
+
+  /** 1-based line and column of an offset. */
+  positionAt(index: number): { line: number; column: number } {
+    const starts = this.#lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - starts[lo]! + 1 };
+  }
+
+  override getLocFromIndex(index: number): { line: number; column: number } {
+    if (index < 0 || index > this.text.length) throw new RangeError(`Index out of range (requested index ${index}, but source text has length ${this.text.length}).`);
+    return this.positionAt(index);
+  }
+
+  override getIndexFromLoc(loc: { line: number; column: number }): number {
+    const start = this.#lineStarts[loc.line - 1];
+    if (start === undefined) throw new RangeError(`Line number out of range (line ${loc.line} requested).`);
+    return start + loc.column - 1;
+  }
+
+  readonly #locs = new WeakMap<object, SourceLocation>();
+
+  override getLoc(node: Located): SourceLocation {
+    if (node.loc) return node.loc;
+    let loc = this.#locs.get(node);
+    if (!loc) {
+      loc = { start: this.positionAt(node.range[0]), end: this.positionAt(node.range[1]) };
+      this.#locs.set(node, loc);
+    }
+    return loc;
+  }
+
+  override getRange(node: Located): [number, number] {
+    return node.range;
+  }
+
+  override getParent(node: Located): Located | undefined {
+    if (!this.#steps) this.traverse();
+    return this.#parents.get(node) as Located | undefined;
+  }
+
+  /** All comments (shim for core rules that ask for them in unscoped configs). */
+  getAllComments(): CommentToken[] {
+    return this.comments;
+  }
+
+  /** Comments whose range lies inside [start, end). */
+  commentsIn(start: number, end: number): CommentToken[] {
+    return this.comments.filter((c) => c.range[0] >= start && c.range[0] < end);
+  }
+
+  /**
+   * The traversal: Program → each Document → its YAML tree, then its semantic nodes
+   * (Resource → PodSpec → Container, FlagSet → Flag). Systemd files: Program → UnitFile → FlagSets.
+   */
+  override traverse(): Iterable<VisitNodeStep> {
+    if (this.#steps) return this.#steps;
+    const steps: VisitNodeStep[] = [];
+    const parents = this.#parents;
+    const visit = (node: K8sNode | null, parent: K8sNode | null): void => {
+      if (!node) return;
+      if (parent) parents.set(node, parent);
+      steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node, parent] }));
+      switch (node.type) {
+        case "Program":
+          for (const d of node.body) visit(d, node);
+          visit(node.unit, node);
+          break;
+        case "Document":
+          visit(node.content, node);
+          for (const r of node.resources) visit(r, node);
+          break;
+        case "Map":
+          for (const p of node.pairs) visit(p, node);
+          break;
+        case "Pair":
+          visit(node.key, node);
+          visit(node.value, node);
+          break;
+        case "Seq":
+          for (const it of node.items) visit(it, node);
+          break;
+        case "Resource":
+          for (const ps of node.podSpecs) visit(ps, node);
+          for (const fs of node.flagSets) visit(fs, node);
+          break;
+        case "PodSpec":
+          for (const c of node.containers) visit(c, node);
+          break;
+        case "FlagSet":
+          for (const f of node.flags) visit(f, node);
+          break;
+        case "UnitFile":
+          for (const fs of node.flagSets) visit(fs, node);
+          break;
+        default:
+          break;
+      }
+      steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node, parent] }));
+    };
+    visit(this.ast, null);
+    this.#steps = steps;
+    return steps;
+  }
+
+  /** Every Resource in the file, in order. */
+  get resources(): ResourceNode[] {
+    return this.ast.body.flatMap((d) => d.resources);
+  }
+
+  getInlineConfigNodes(): CommentToken[] {
+    return this.comments.filter((c) => ESLINT_INLINE_CONFIG.test(c.value));
+  }
+
+  getDisableDirectives(): { directives: Directive[]; problems: FileProblem[] } {
+    const directives: Directive[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.comments) {
+      const kg = KUBEGUARD_DIRECTIVE.exec(comment.value);
+      if (kg) {
+        this.#kubeguardDirective(comment, kg[1] as Directive["type"], kg[2] ?? "", directives, problems);
+        continue;
+      }
+      const parsed = commentParser.parseDirective(comment.value);
+      if (!parsed) continue;
+      const { label, value, justification } = parsed;
+      if (!["eslint-disable", "eslint-enable", "eslint-disable-line", "eslint-disable-next-line"].includes(label)) continue;
+      const type = label.slice("eslint-".length) as Directive["type"];
+      directives.push(new Directive({ type, node: comment, value, justification }));
+    }
+    if (this.languageOptions.annotationSuppressions !== false) this.#annotationDirectives(directives);
+    return { directives, problems };
+  }
+
+  #kubeguardDirective(comment: CommentToken, type: Directive["type"], rest: string, directives: Directive[], problems: FileProblem[]): void {
+    const sep = rest.search(/\s--\s|\s--$/u);
+    const listText = sep === -1 ? rest : rest.slice(0, sep);
+    const justification = sep === -1 ? "" : rest.slice(sep).replace(/^\s--\s?/u, "").trim();
+    const listOffset = comment.range[0] + 1 + this.text.slice(comment.range[0] + 1, comment.range[1]).indexOf(rest) ;
+    const names: { name: string; start: number }[] = [];
+    const re = /[^\s,]+/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(listText))) names.push({ name: m[0], start: listOffset + m.index });
+    if (!names.length) {
+      if (listText.trim() !== "" ) {
+        // Only separators left (e.g. after removing unused names): never widen to "all rules".
+        return;
+      }
+      directives.push(new Directive({ type, node: comment, value: "", justification }));
+      return;
+    }
+    for (const { name, start } of names) {
+      const range: Range = [start, start + name.length];
+      const node: DirectiveNameNode = { type: "DirectiveName", range, loc: { start: this.positionAt(range[0]), end: this.positionAt(range[1]) } };
+      if (type === "disable-next-line") node.loc = { start: node.loc.start, end: this.positionAt(comment.range[1]) };
+      directives.push(new Directive({ type, node, value: qualify(name), justification }));
+    }
+    void problems;
+  }
+
+  /** `metadata.annotations["kubeguard.io/ignore"]: "rule-a,rule-b"` disables those rules for the object. */
+  #annotationDirectives(directives: Directive[]): void {
+    for (const resource of this.resources) {
+      const pair = getPair(getMap(getMap(resource.node, "metadata"), "annotations"), IGNORE_ANNOTATION);
+      const scalar = asScalar(pair?.value ?? null);
+      if (!pair || !scalar || typeof scalar.value !== "string") continue;
+      const textStart = literalTextStart(this.text, scalar);
+      const objStart = this.positionAt(resource.range[0]);
+      const objEnd = this.positionAt(resource.range[1]);
+      const re = /[^\s,]+/gu;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(scalar.value))) {
+        const range: Range = textStart !== null ? [textStart + m.index, textStart + m.index + m[0].length] : scalar.range;
+        const value = qualify(m[0]);
+        const disable: DirectiveNameNode = { type: "DirectiveName", range, loc: { start: objStart, end: objStart } };
+        const enable: DirectiveNameNode = { type: "DirectiveName", range: [resource.range[1], resource.range[1]], loc: { start: objEnd, end: objEnd } };
+        directives.push(new Directive({ type: "disable", node: disable, value, justification: "kubeguard.io/ignore annotation" }));
+        directives.push(new Directive({ type: "enable", node: enable, value, justification: "" }));
+      }
+    }
+  }
+
+  applyInlineConfig(): { configs: { loc: SourceLocation; config: { rules: RulesConfig } }[]; problems: FileProblem[] } {
+    const configs: { loc: SourceLocation; config: { rules: RulesConfig } }[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const parsed = commentParser.parseDirective(comment.value);
+      if (!parsed || parsed.label !== "eslint") continue;
+      const result = commentParser.parseJSONLikeConfig(parsed.value);
+      if (result.ok) configs.push({ loc: this.getLoc(comment), config: { rules: result.config } });
+      else problems.push({ ruleId: null, message: result.error.message, loc: this.getLoc(comment) });
+    }
+    return { configs, problems };
+  }
+}
