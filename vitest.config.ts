@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/slow/**", "node_modules/**"],
-    testTimeout: 30000,
+    testTimeout: 60000,
+    hookTimeout: 120000,
     pool: "threads",
+    globalSetup: ["./test/global-setup.ts"],
+    reporters: ["default", "./test/counts-reporter.ts"],
   },
 });

@@ -1,0 +1,14 @@
+/**
+ * @fileoverview Builds dist/ once before the tests that run the real binaries (bin/kubeguard.js,
+ * the real `eslint` CLI importing `kubeguard/eslint`). Type errors fail the run here, early.
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+export default function setup(): void {
+  const root = join(import.meta.dirname, "..");
+  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json")], {
+    cwd: root,
+    stdio: "inherit",
+  });
+}
