@@ -32,6 +32,21 @@ export function locate(spans: DocumentSpan[], line: number): { resource: Resourc
   return { resource: null, helmSource: null };
 }
 
+/**
+ * Optional observer of every file's document/resource spans (the CLI uses it to tell "no
+ * Kubernetes objects found" from "no findings"). Called once per lint pass of a file, in the
+ * linting thread; the last call for a file describes its final (fixed) text.
+ */
+export type SpanListener = (filename: string, spans: DocumentSpan[]) => void;
+let spanListener: SpanListener | null = null;
+
+/** Install (or remove, with null) the span listener; returns the previous one. */
+export function setSpanListener(listener: SpanListener | null): SpanListener | null {
+  const previous = spanListener;
+  spanListener = listener;
+  return previous;
+}
+
 export const resourcesProcessor = {
   meta: { name: "kubeguard/resources" },
   supportsAutofix: true,
@@ -42,6 +57,7 @@ export const resourcesProcessor = {
     const messages = messageLists.flat() as KubeguardMessage[];
     const spans = takeFile(filename);
     if (!spans) return messages;
+    spanListener?.(filename, spans);
     for (const m of messages) {
       const { resource, helmSource } = locate(spans, m.line);
       m.resource = resource;

@@ -145,7 +145,10 @@ export function replaceNode(sourceCode: K8sSourceCode, node: YamlNode, text: str
 export function setMapValue(sourceCode: K8sSourceCode, map: MapNode, key: string, valueText: string): RuleTextEdit[] | null {
   const existing = map.pairs.find((p) => p.key?.type === "Scalar" && String(p.key.value) === key);
   if (existing) {
-    if (existing.value) return replaceNode(sourceCode, existing.value, valueText);
+    // `key:` with no value (an empty null scalar): write after the colon, keeping a space.
+    if (existing.value && !(existing.value.type === "Scalar" && existing.value.value === null && existing.value.range[0] === existing.value.range[1])) {
+      return replaceNode(sourceCode, existing.value, valueText);
+    }
     if (!canEdit(sourceCode, existing.range[0], existing.range[1])) return null;
     return [{ range: [existing.range[1], existing.range[1]], text: ` ${valueText}` }];
   }
@@ -157,7 +160,7 @@ export function insertPair(sourceCode: K8sSourceCode, map: MapNode, key: string,
   const text = sourceCode.text;
   if (!canEdit(sourceCode, map.range[0], map.range[1])) return null;
   if (map.flow) {
-    const close = text.lastIndexOf("}", map.range[1]);
+    const close = text.lastIndexOf("}", map.range[1] - 1);
     if (close < map.range[0]) return null;
     const inner = text.slice(map.range[0] + 1, close);
     if (inner.includes("#") || /[\r\n]/u.test(inner)) return null;
@@ -182,8 +185,16 @@ export function setIn(sourceCode: K8sSourceCode, map: MapNode, path: string[], k
     const seg = path[i]!;
     const pair = cur.pairs.find((p) => p.key?.type === "Scalar" && String(p.key.value) === seg);
     if (!pair) {
+      // A `<<` merge key may bring `seg` in: a new key would silently replace the merged map.
+      if (cur.pairs.some((p) => p.key?.type === "Scalar" && p.key.value === "<<")) return null;
+      if (cur.flow) {
+        // Flow map: insert `seg: {…: value}` as one flow value.
+        const rest = path.slice(i + 1);
+        let inner = `{${key}: ${valueText}}`;
+        for (let j = rest.length - 1; j >= 0; j--) inner = `{${rest[j]}: ${inner}}`;
+        return insertPair(sourceCode, cur, seg, inner);
+      }
       // Build the rest of the path as nested block lines.
-      if (cur.flow) return null;
       const step = indentStep(sourceCode, map);
       const text = sourceCode.text;
       const last = cur.pairs[cur.pairs.length - 1];
@@ -238,7 +249,7 @@ export function appendSeqItem(sourceCode: K8sSourceCode, seq: SeqNode, itemText:
   const text = sourceCode.text;
   if (!canEdit(sourceCode, seq.range[0], seq.range[1])) return null;
   if (seq.flow) {
-    const close = text.lastIndexOf("]", seq.range[1]);
+    const close = text.lastIndexOf("]", seq.range[1] - 1);
     if (close < seq.range[0]) return null;
     const inner = text.slice(seq.range[0] + 1, close);
     if (inner.includes("#") || /[\r\n]/u.test(inner)) return null;
@@ -248,7 +259,7 @@ export function appendSeqItem(sourceCode: K8sSourceCode, seq: SeqNode, itemText:
   }
   const last = seq.items[seq.items.length - 1];
   if (!last) return null;
-  const dashAt = text.lastIndexOf("-", last.range[0]);
+  const dashAt = text.lastIndexOf("-", last.range[0] - 1);
   const lineStart = lineStartOf(text, dashAt);
   const prefix = text.slice(lineStart, dashAt);
   if (prefix.trim() !== "") return null;
@@ -266,7 +277,7 @@ export function moveSeqItemLast(sourceCode: K8sSourceCode, seq: SeqNode, item: Y
   const idx = seq.items.indexOf(item);
   if (idx === -1 || idx === seq.items.length - 1) return null;
   if (!canEdit(sourceCode, seq.range[0], seq.range[1])) return null;
-  const dashAt = text.lastIndexOf("-", item.range[0]);
+  const dashAt = text.lastIndexOf("-", item.range[0] - 1);
   const start = lineStartOf(text, dashAt);
   if (text.slice(start, dashAt).trim() !== "") return null;
   const end = afterLineBreak(text, item.range[1]);

@@ -39,6 +39,8 @@ function cleanMessage(message: string): string {
 
 class Converter {
   readonly anchors = new Map<string, YamlNode>();
+  /** Problems found while converting (the library reports unknown aliases only at toJS time). */
+  readonly problems: YamlProblem[] = [];
   private readonly converted = new Map<YNode, YamlNode>();
 
   constructor(private readonly text: string) {}
@@ -81,7 +83,10 @@ class Converter {
     }
     if (isAlias(n)) {
       const out = { type: "Alias", name: n.source, range: this.range(n as unknown as YNode) } as unknown as AliasNode;
-      link(out, "target", this.anchors.get(n.source) ?? null);
+      const target = this.anchors.get(n.source) ?? null;
+      link(out, "target", target);
+      // The API server's reader rejects an alias whose anchor is not defined before it.
+      if (!target) this.problems.push(problem("BAD_ALIAS", `Aliased anchor not found: ${n.source}`, out.range, "error"));
       return out;
     }
     return null;
@@ -220,6 +225,7 @@ export function parseYaml(text: string): ParsedYaml {
     } catch (err) {
       errors.push(problem("CONVERSION_FAILURE", (err as Error).message, [ydoc.range[0], ydoc.range[0]], "error"));
     }
+    errors.push(...conv.problems);
     for (const e of ydoc.errors) {
       errors.push(problem(e.code, cleanMessage(e.message), [e.pos[0], Math.max(e.pos[0], e.pos[1])], "error"));
     }

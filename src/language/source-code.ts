@@ -208,7 +208,8 @@ export class K8sSourceCode extends TextSourceCodeBase<{
     const sep = rest.search(/\s--\s|\s--$/u);
     const listText = sep === -1 ? rest : rest.slice(0, sep);
     const justification = sep === -1 ? "" : rest.slice(sep).replace(/^\s--\s?/u, "").trim();
-    const listOffset = comment.range[0] + 1 + this.text.slice(comment.range[0] + 1, comment.range[1]).indexOf(rest) ;
+    // `rest` is the tail of the comment's text: its offset is exact (indexOf could match earlier text).
+    const listOffset = comment.range[1] - rest.length;
     const names: { name: string; start: number }[] = [];
     const re = /[^\s,]+/gu;
     let m: RegExpExecArray | null;
@@ -219,6 +220,13 @@ export class K8sSourceCode extends TextSourceCodeBase<{
         return;
       }
       directives.push(new Directive({ type, node: comment, value: "", justification }));
+      return;
+    }
+    if (names.length === 1) {
+      // One rule: the directive is the whole comment, so removing it when unused (ESLint's fix for
+      // unused directives) removes the comment instead of leaving a rule-less directive behind
+      // that would disable every rule.
+      directives.push(new Directive({ type, node: comment, value: qualify(names[0]!.name), justification }));
       return;
     }
     for (const { name, start } of names) {

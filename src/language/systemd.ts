@@ -1,15 +1,446 @@
 /**
  * @fileoverview systemd unit files and drop-ins (kubelet.service, 10-kubeadm.conf) and environment
  * files, parsed into UnitEntry lists and kubelet FlagSets with exact ranges.
- * (Placeholder: filled in by the systemd work item.)
+ *
+ * Syntax (systemd.syntax(5), systemd.service(5), systemd.exec(5)):
+ * - `[Section]` headers, `Key=Value` entries (whitespace around `=` ignored), `#`/`;` comment lines.
+ * - A line ending in `\` continues on the next line; the backslash is read as a space. Comment
+ *   lines between a continued line and its continuation are skipped. CR, LF and CRLF all end lines.
+ * - `ExecStart=` with an empty value resets the command list (drop-ins).
+ * - `ExecStart=` words split on whitespace honouring quotes; `$VAR` as a whole word expands to the
+ *   variable split at whitespace, `${VAR}` to one argument; `$$` is a literal `$`.
+ * - `Environment=` holds space-separated, optionally quoted `NAME=value` assignments;
+ *   `EnvironmentFile=[-]/path` reads `NAME=value` lines (leading `-`: the file is optional).
+ *   Settings from environment files override `Environment=`; later files override earlier ones.
+ *
+ * Every logical value keeps a per-character map to source offsets, so ranges stay exact across
+ * continuations and CRLF.
  */
-import type { UnitFileNode } from "./ast.js";
+import { link } from "./ast.js";
+import type { FlagNode, FlagSetNode, Range, UnitEntry, UnitFileNode } from "./ast.js";
+import { componentOf, normaliseFlagName } from "./flags.js";
 
 export interface UnitParseOptions {
   /** Environment files available in this run: absolute host path (as written in EnvironmentFile=) → text. */
   environmentFiles?: Record<string, string>;
 }
 
-export function parseUnitFile(text: string, _options: UnitParseOptions = {}): UnitFileNode {
-  return { type: "UnitFile", entries: [], flagSets: [], range: [0, text.length] };
+/** Extra facts about a unit FlagSet that the AST interface has no field for (kept off the tree). */
+export interface UnitFlagSetInfo {
+  /** Range of the ExecStart command word (e.g. `/usr/bin/kubelet`). */
+  commandRange: Range;
+  /** Offset just after the last word of ExecStart (where a missing flag can be appended). */
+  insertAt: number;
+  /** Whether ExecStart has no argument at all (e.g. the kubeadm package's base kubelet.service). */
+  bare: boolean;
+  /**
+   * Variables referenced by ExecStart whose value is unknown in this run (defined nowhere here
+   * while an `EnvironmentFile=` is not available): they may carry more flags.
+   */
+  unknownVariables: string[];
+  /** The `ExecStart=` entry. */
+  entry: UnitEntry;
+}
+
+const unitInfo = new WeakMap<FlagSetNode, UnitFlagSetInfo>();
+
+/** Unit-file facts for a FlagSet built from a systemd unit, or null for other carriers. */
+export function unitFlagSetInfo(set: FlagSetNode): UnitFlagSetInfo | null {
+  return unitInfo.get(set) ?? null;
+}
+
+/** Kubelet boolean flags: pflag never consumes the next word as their value (`--flag false` is true). */
+export const KUBELET_BOOL_FLAGS = new Set([
+  "anonymous-auth",
+  "authentication-token-webhook",
+  "enable-server",
+  "enable-debugging-handlers",
+  "enable-controller-attach-detach",
+  "fail-swap-on",
+  "make-iptables-util-chains",
+  "protect-kernel-defaults",
+  "rotate-certificates",
+  "rotate-server-certificates",
+  "register-node",
+  "serialize-image-pulls",
+  "cgroups-per-qos",
+  "kernel-memcg-notification",
+  "localstorage-capacity-isolation",
+  "exit-on-lock-contention",
+  "seccomp-default",
+  "read-only-port-enabled",
+  "logtostderr",
+  "alsologtostderr",
+  "version",
+  "help",
+]);
+
+/** A logical string with the source offset of each character (and one extra entry for its end). */
+interface Mapped {
+  text: string;
+  /** map[i] = source offset of text[i]; map[text.length] = offset just after the last char. */
+  map: number[];
+}
+
+interface RawEntry extends UnitEntry {
+  mapped: Mapped;
+}
+
+function sliceMapped(m: Mapped, start: number, end: number): Mapped {
+  const map = m.map.slice(start, end);
+  map.push(end > start ? m.map[end - 1]! + 1 : m.map[start]!);
+  return { text: m.text.slice(start, end), map };
+}
+
+/** Source range of a sub-span of a mapped string. */
+function rangeOf(m: Mapped, start: number, end: number): Range {
+  if (end <= start) return [m.map[start]!, m.map[start]!];
+  return [m.map[start]!, m.map[end - 1]! + 1];
+}
+
+/** Whether a sub-span is contiguous in the source (no continuation, quote or escape inside). */
+function contiguous(m: Mapped, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (m.map[i] !== m.map[i - 1]! + 1) return false;
+  return true;
+}
+
+interface PhysLine {
+  start: number;
+  /** End of content (before the line break). */
+  end: number;
+}
+
+function physicalLines(text: string): PhysLine[] {
+  const out: PhysLine[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) {
+      out.push({ start, end: i });
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c === " " || c === "\t";
+}
+
+/**
+ * Read `Key=Value` logical lines (sections optional: environment files have none). Continuation
+ * lines are joined with the backslash read as a space.
+ */
+function readEntries(text: string, withSections: boolean): RawEntry[] {
+  const lines = physicalLines(text);
+  const entries: RawEntry[] = [];
+  let section = "";
+  for (let li = 0; li < lines.length; li++) {
+    const { start, end } = lines[li]!;
+    let s = start;
+    while (s < end && isBlank(text[s])) s++;
+    if (s >= end || text[s] === "#" || text[s] === ";") continue;
+    if (withSections && text[s] === "[") {
+      const close = text.indexOf("]", s);
+      if (close !== -1 && close < end) section = text.slice(s + 1, close).trim();
+      continue;
+    }
+    const eq = text.indexOf("=", s);
+    if (eq === -1 || eq >= end) continue;
+    let keyEnd = eq;
+    while (keyEnd > s && isBlank(text[keyEnd - 1])) keyEnd--;
+    let key = text.slice(s, keyEnd);
+    if (!withSections && key.startsWith("export ")) key = key.slice(7).trim();
+    // Value: from after `=` (leading blanks skipped), across continuation lines.
+    const chars: string[] = [];
+    const map: number[] = [];
+    let v = eq + 1;
+    while (v < end && isBlank(text[v])) v++;
+    let lineEnd = end;
+    let cur = li;
+    for (;;) {
+      let e = lineEnd;
+      // A trailing backslash (possibly followed by blanks) continues the line.
+      let t = e;
+      while (t > v && isBlank(text[t - 1])) t--;
+      const continues = t > v && text[t - 1] === "\\" && cur + 1 < lines.length;
+      if (continues) e = t - 1;
+      for (let i = v; i < e; i++) {
+        chars.push(text[i]!);
+        map.push(i);
+      }
+      if (!continues) break;
+      chars.push(" ");
+      map.push(e);
+      // Skip comment lines between a continued line and its continuation.
+      cur++;
+      while (cur < lines.length) {
+        const l = lines[cur]!;
+        let p = l.start;
+        while (p < l.end && isBlank(text[p])) p++;
+        if (p < l.end && (text[p] === "#" || text[p] === ";")) cur++;
+        else break;
+      }
+      if (cur >= lines.length) break;
+      v = lines[cur]!.start;
+      lineEnd = lines[cur]!.end;
+    }
+    li = cur;
+    // Trailing blanks are not part of the value.
+    while (chars.length && isBlank(chars[chars.length - 1])) {
+      chars.pop();
+      map.pop();
+    }
+    const valueStart = map.length ? map[0]! : v;
+    const valueEnd = map.length ? map[map.length - 1]! + 1 : valueStart;
+    map.push(valueEnd);
+    const mapped: Mapped = { text: chars.join(""), map };
+    entries.push({ section, key, value: mapped.text, range: [s, valueEnd], valueRange: [valueStart, valueEnd], mapped });
+  }
+  return entries;
+}
+
+/** A word of a command line or assignment list, after quote removal. */
+interface Word extends Mapped {
+  /** Logical [start, end) of the word in the value, quotes included. */
+  span: [number, number];
+  quoted: boolean;
+}
+
+/** Split on whitespace honouring `"…"` / `'…'` quotes and backslash escapes inside double quotes. */
+function splitWords(m: Mapped): Word[] {
+  const out: Word[] = [];
+  const t = m.text;
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && /\s/u.test(t[i]!)) i++;
+    if (i >= t.length) break;
+    const spanStart = i;
+    const chars: string[] = [];
+    const map: number[] = [];
+    let quoted = false;
+    while (i < t.length && !/\s/u.test(t[i]!)) {
+      const c = t[i]!;
+      if (c === '"' || c === "'") {
+        quoted = true;
+        const q = c;
+        i++;
+        while (i < t.length && t[i] !== q) {
+          if (q === '"' && t[i] === "\\" && i + 1 < t.length) i++;
+          chars.push(t[i]!);
+          map.push(m.map[i]!);
+          i++;
+        }
+        i++; // closing quote
+        continue;
+      }
+      if (c === "\\" && i + 1 < t.length) {
+        i++;
+        chars.push(t[i]!);
+        map.push(m.map[i]!);
+        i++;
+        continue;
+      }
+      chars.push(c);
+      map.push(m.map[i]!);
+      i++;
+    }
+    const end = Math.min(i, t.length);
+    map.push(map.length ? map[map.length - 1]! + 1 : m.map[spanStart]!);
+    out.push({ text: chars.join(""), map, span: [spanStart, end], quoted });
+  }
+  return out;
+}
+
+interface EnvVar {
+  value: Mapped;
+  /** "unit": defined by `Environment=` in this file (ranges usable); "file": from an environment file. */
+  origin: "unit" | "file";
+}
+
+function parseAssignments(m: Mapped, into: Map<string, EnvVar>, origin: EnvVar["origin"]): void {
+  for (const w of splitWords(m)) {
+    const eq = w.text.indexOf("=");
+    if (eq <= 0) continue;
+    const name = w.text.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(name)) continue;
+    into.set(name, { value: sliceMapped(w, eq + 1, w.text.length), origin });
+  }
+}
+
+/** Parse an environment file (`KEY=VALUE` lines) into variables. */
+export function parseEnvironmentFile(text: string): Map<string, string> {
+  const vars = new Map<string, EnvVar>();
+  for (const e of readEntries(text, false)) readEnvFileEntry(e, vars);
+  return new Map([...vars].map(([k, v]) => [k, v.value.text]));
+}
+
+function readEnvFileEntry(e: RawEntry, into: Map<string, EnvVar>): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(e.key)) return;
+  const m = e.mapped;
+  const t = m.text;
+  // A value quoted as a whole keeps its whitespace; otherwise it is taken as written.
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) {
+    into.set(e.key, { value: sliceMapped(m, 1, t.length - 1), origin: "file" });
+  } else {
+    into.set(e.key, { value: m, origin: "file" });
+  }
+}
+
+/** One argument of the resolved argv with where its characters come from. */
+interface Arg extends Mapped {
+  /** Flags read from it may be edited in place (its text is literally in this file). */
+  editable: boolean;
+  carrier: "systemd" | "environment";
+  /** Range to report at when the characters are not in this file (the `$VAR` reference). */
+  fallback: Range | null;
+}
+
+const VAR_WORD = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/u;
+
+export function parseUnitFile(text: string, options: UnitParseOptions = {}): UnitFileNode {
+  const envFiles = options.environmentFiles ?? {};
+  const raw = readEntries(text, true);
+  const entries: UnitEntry[] = raw.map((e) => ({ section: e.section, key: e.key, value: e.value, range: e.range, valueRange: e.valueRange }));
+  const unitVars = new Map<string, EnvVar>();
+  const fileVars = new Map<string, EnvVar>();
+  let missingEnvFile = false;
+  let execStarts: RawEntry[] = [];
+  for (const e of raw) {
+    if (e.section !== "Service") continue;
+    const m = e.mapped;
+    if (e.key === "ExecStart") {
+      if (m.text.trim() === "") execStarts = [];
+      else execStarts.push(e);
+    } else if (e.key === "Environment") {
+      if (m.text.trim() === "") unitVars.clear();
+      else parseAssignments(m, unitVars, "unit");
+    } else if (e.key === "EnvironmentFile") {
+      for (const w of splitWords(m)) {
+        const path = w.text.replace(/^-/u, "");
+        const body = envFiles[path];
+        if (body === undefined) {
+          missingEnvFile = true;
+          continue;
+        }
+        for (const fe of readEntries(body, false)) readEnvFileEntry(fe, fileVars);
+      }
+    }
+  }
+  const lookup = (name: string): EnvVar | null => fileVars.get(name) ?? unitVars.get(name) ?? null;
+
+  const flagSets: FlagSetNode[] = [];
+  for (let idx = 0; idx < execStarts.length; idx++) {
+    const e = execStarts[idx]!;
+    const entry = entries[raw.indexOf(e)]!;
+    const m = e.mapped;
+    const words = splitWords(m);
+    if (!words.length) continue;
+    const cmd = words[0]!;
+    const cmdText = cmd.text.replace(/^[-@+!:]+/u, "");
+    if (componentOf(cmdText) !== "kubelet") continue;
+    const commandRange = rangeOf(cmd, cmd.text.length - cmdText.length, cmd.text.length);
+    const args: Arg[] = [];
+    const unknown: string[] = [];
+    for (const w of words.slice(1)) {
+      const vm = w.quoted ? null : VAR_WORD.exec(w.text);
+      const refRange = rangeOf(w, 0, w.text.length);
+      if (vm) {
+        const name = vm[1] ?? vm[2]!;
+        const def = lookup(name);
+        if (!def) {
+          if (missingEnvFile) unknown.push(name);
+          continue;
+        }
+        const parts: Mapped[] = vm[1] ? [def.value] : splitWords(def.value);
+        for (const p of parts) {
+          if (p.text === "") continue;
+          if (def.origin === "unit") args.push({ ...p, editable: true, carrier: "systemd", fallback: null });
+          else args.push({ ...p, editable: false, carrier: "environment", fallback: refRange });
+        }
+        continue;
+      }
+      if (w.text.includes("$")) {
+        // Variables inside a word: substitute the text; offsets are no longer exact.
+        const subst = w.text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/gu, (all, a?: string, b?: string) => {
+          if (all === "$$") return "$";
+          const name = (a ?? b)!;
+          const def = lookup(name);
+          if (!def && missingEnvFile) unknown.push(name);
+          return def?.value.text ?? "";
+        });
+        const map = Array.from({ length: subst.length + 1 }, () => refRange[0]);
+        args.push({ text: subst, map, editable: false, carrier: "systemd", fallback: refRange });
+        continue;
+      }
+      args.push({ text: w.text, map: w.map, editable: true, carrier: "systemd", fallback: null });
+    }
+    const flags = flagsFromArgs(args);
+    const last = words[words.length - 1]!;
+    const insertAt = m.map[last.span[1] - 1]! + 1;
+    const set = {
+      type: "FlagSet",
+      component: "kubelet",
+      carrier: "systemd",
+      flags,
+      container: null,
+      hasConfigFile: flags.some((f) => f.name === "config"),
+      range: entry.range,
+    } as unknown as FlagSetNode;
+    link(set, "containerNode", null);
+    link(set, "resource", null);
+    unitInfo.set(set, { commandRange, insertAt, bare: words.length === 1, unknownVariables: unknown, entry });
+    flagSets.push(set);
+  }
+  return { type: "UnitFile", entries, flagSets, range: [0, text.length] };
+}
+
+function flagsFromArgs(args: Arg[]): FlagNode[] {
+  const flags: FlagNode[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const v = a.text;
+    if (v === "--") break;
+    if (!v.startsWith("-") || v === "-") continue;
+    const body = v.replace(/^-+/u, "");
+    const dashes = v.length - body.length;
+    const eq = body.indexOf("=");
+    const rawName = eq === -1 ? body : body.slice(0, eq);
+    const name = normaliseFlagName(rawName);
+    let value: string | null = eq === -1 ? null : body.slice(eq + 1);
+    const exact = a.fallback === null;
+    const nameRange: Range = exact ? rangeOf(a, dashes, dashes + rawName.length) : a.fallback!;
+    let valueRange: Range | null = value === null ? null : exact ? rangeOf(a, dashes + rawName.length + 1, v.length) : a.fallback!;
+    let editable = a.editable && exact && contiguous(a, dashes, v.length);
+    let range: Range = exact ? rangeOf(a, 0, v.length) : a.fallback!;
+    let carrier = a.carrier;
+    if (value === null && !KUBELET_BOOL_FLAGS.has(name)) {
+      const next = args[i + 1];
+      if (next && !next.text.startsWith("-")) {
+        value = next.text;
+        const nExact = next.fallback === null;
+        valueRange = nExact ? rangeOf(next, 0, next.text.length) : next.fallback!;
+        editable = editable && next.editable && nExact && contiguous(next, 0, next.text.length);
+        if (exact && nExact) range = [range[0], valueRange[1]];
+        if (next.carrier === "environment") carrier = "environment";
+        i++;
+      }
+    }
+    flags.push({
+      type: "Flag",
+      component: "kubelet",
+      name,
+      rawName,
+      value,
+      carrier,
+      nameRange,
+      valueRange,
+      node: null,
+      editable,
+      range,
+    });
+  }
+  return flags;
 }

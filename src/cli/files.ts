@@ -1,0 +1,225 @@
+/**
+ * @fileoverview Which files a run lints: explicit files, folders (recursively, by name: YAML, JSON,
+ * kubelet systemd units and drop-ins), globs and `-` (stdin). `.gitignore` and `.kubeguardignore`
+ * files (gitignore syntax, every folder from the project root down) and the configuration's
+ * `ignore` globs are honoured with the `ignore` package; `node_modules` and `.git` are never
+ * entered. The resulting list of files is handed to ESLint, which lints exactly those.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+
+export const IGNORE_FILE_NAMES = [".gitignore", ".kubeguardignore"];
+const NEVER_ENTER = new Set(["node_modules", ".git"]);
+/** kubeguard's own configuration is not a manifest: folders never contribute it. */
+const NEVER_COLLECT = new Set([".kubeguard.yaml", ".kubeguard.yml"]);
+
+/** Whether a file is a lint target by name (what a folder contributes). */
+export function isLintTarget(path: string): boolean {
+  const p = path.split(sep).join("/");
+  return /\.(ya?ml|json|service)$/iu.test(p) || /\.service\.d\/[^/]+\.conf$/u.test(p);
+}
+
+const GLOB_CHARS = /[*?[\]{}]/u;
+
+/** Translate a glob (`*`, `**`, `?`, `[...]`, `{a,b}`) on `/`-separated paths to a RegExp. */
+export function globToRegExp(glob: string): RegExp {
+  let re = "";
+  let inGroup = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        // `**/` matches zero or more folders; a trailing `**` matches everything below.
+        const slash = glob[i + 2] === "/";
+        re += slash ? "(?:[^/]*(?:/|$))*" : ".*";
+        i += slash ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end === -1) re += "\\[";
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/u, "^").replace(/\\/gu, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "{") {
+      inGroup++;
+      re += "(?:";
+    } else if (c === "}" && inGroup) {
+      inGroup--;
+      re += ")";
+    } else if (c === "," && inGroup) re += "|";
+    else re += c.replace(/[.+^$()|\\]/gu, "\\$&");
+  }
+  return new RegExp(`^${re}$`, "u");
+}
+
+/** The project root: the nearest folder with `.git` above `cwd`, else `cwd`. */
+export function projectRoot(cwd: string): string {
+  let dir = cwd;
+  for (;;) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return cwd;
+    dir = parent;
+  }
+}
+
+const isInside = (child: string, parent: string): boolean => {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+};
+
+/** gitignore-style ignore rules: per-folder `.gitignore`/`.kubeguardignore` plus extra anchored sets. */
+export class Ignorer {
+  readonly #cache = new Map<string, Ignore | null>();
+  readonly #extra: { dir: string; ig: Ignore }[] = [];
+
+  constructor(readonly root: string) {}
+
+  /** Add patterns (gitignore syntax) anchored at `dir`, e.g. the configuration's `ignore`. */
+  addPatterns(dir: string, patterns: string[]): void {
+    if (patterns.length) this.#extra.push({ dir, ig: ignore().add(patterns) });
+  }
+
+  #rulesOf(dir: string): Ignore | null {
+    if (this.#cache.has(dir)) return this.#cache.get(dir)!;
+    let ig: Ignore | null = null;
+    for (const name of IGNORE_FILE_NAMES) {
+      const file = join(dir, name);
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        continue;
+      }
+      ig = (ig ?? ignore()).add(text);
+    }
+    this.#cache.set(dir, ig);
+    return ig;
+  }
+
+  /**
+   * Whether `abs` is ignored. Rules are applied from the outermost folder (the project root, or
+   * `top` for paths outside it) inwards, so a deeper `!pattern` can re-include a file.
+   */
+  ignores(abs: string, isDir: boolean, top: string): boolean {
+    const start = isInside(abs, this.root) ? this.root : top;
+    const chain: string[] = [];
+    for (let dir = dirname(abs); ; dir = dirname(dir)) {
+      chain.unshift(dir);
+      if (dir === start || dirname(dir) === dir || !isInside(dir, start)) break;
+    }
+    let ignored = false;
+    const check = (dir: string, ig: Ignore): void => {
+      const rel = relative(dir, abs).split(sep).join("/");
+      if (!rel || rel.startsWith("..")) return;
+      const r = ig.test(isDir ? `${rel}/` : rel);
+      if (r.ignored) ignored = true;
+      else if (r.unignored) ignored = false;
+    };
+    for (const dir of chain) {
+      const ig = this.#rulesOf(dir);
+      if (ig) check(dir, ig);
+    }
+    for (const { dir, ig } of this.#extra) check(dir, ig);
+    return ignored;
+  }
+}
+
+export interface CollectedInputs {
+  /** Absolute paths, in a stable order, without duplicates. */
+  files: string[];
+  /** Explicitly named files (absolute) that are not lint targets by name. */
+  explicitNonTargets: string[];
+  /** Arguments that are neither an existing path nor a glob. */
+  missing: string[];
+  /** Globs that matched no file. */
+  unmatched: string[];
+  /** Explicitly named files skipped because an ignore rule matches them. */
+  ignoredExplicit: string[];
+  /** Whether `-` (stdin) was given. */
+  stdin: boolean;
+}
+
+/** Expand the command-line paths to the files to lint. */
+export function collectInputs(args: string[], cwd: string, ignorer: Ignorer): CollectedInputs {
+  const out: CollectedInputs = { files: [], explicitNonTargets: [], missing: [], unmatched: [], ignoredExplicit: [], stdin: false };
+  const seen = new Set<string>();
+  let added = 0;
+  const add = (file: string): void => {
+    added++;
+    if (!seen.has(file)) {
+      seen.add(file);
+      out.files.push(file);
+    }
+  };
+
+  const walk = (dir: string, top: string, accept: (abs: string) => boolean): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const abs = join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        // Follow links to files; never links to folders (no cycles).
+        try {
+          isFile = statSync(abs).isFile();
+        } catch {
+          isFile = false;
+        }
+        isDir = false;
+      }
+      if (isDir) {
+        if (NEVER_ENTER.has(e.name) || ignorer.ignores(abs, true, top)) continue;
+        walk(abs, top, accept);
+      } else if (isFile && !NEVER_COLLECT.has(e.name) && accept(abs) && !ignorer.ignores(abs, false, top)) add(abs);
+    }
+  };
+
+  for (const arg of args) {
+    if (arg === "-") {
+      out.stdin = true;
+      continue;
+    }
+    const abs = resolve(cwd, arg);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      stat = null;
+    }
+    if (stat?.isDirectory()) {
+      walk(abs, abs, isLintTarget);
+    } else if (stat?.isFile()) {
+      if (ignorer.ignores(abs, false, dirname(abs))) {
+        out.ignoredExplicit.push(abs);
+        continue;
+      }
+      add(abs);
+    } else if (GLOB_CHARS.test(arg)) {
+      // Walk from the glob's static prefix; match paths relative to the cwd (or absolute).
+      const posix = arg.split(sep).join("/");
+      const segments = posix.split("/");
+      const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+      const base = resolve(cwd, segments.slice(0, firstGlob).join("/") || ".");
+      const pattern = globToRegExp(posix.replace(/^\.\//u, ""));
+      const before = added;
+      const absolutePattern = isAbsolute(arg);
+      const matches = (file: string): boolean => pattern.test((absolutePattern ? file : relative(cwd, file)).split(sep).join("/"));
+      if (existsSync(base)) walk(base, base, matches);
+      if (added === before) out.unmatched.push(arg);
+    } else {
+      out.missing.push(arg);
+    }
+  }
+  out.explicitNonTargets = out.files.filter((f) => !isLintTarget(f));
+  return out;
+}
