@@ -49,7 +49,7 @@ export default createRule({
       description: "Require containers to run with runAsNonRoot: true (pod or container level)",
       severity: "high",
       presets: ["recommended", "restricted"],
-      standards: { pss: "restricted: Running as Non-root", cis: ["5.2.6"], nsa: "Kubernetes Pod security: non-root containers" },
+      standards: { pss: "restricted: Running as Non-root", cis: ["5.2.7"], nsa: "Kubernetes Pod security: non-root containers" },
       equivalents: {
         "kube-linter": ["run-as-non-root"],
         polaris: ["runAsRootAllowed"],

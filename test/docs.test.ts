@@ -16,6 +16,8 @@ interface Example {
   kind: "incorrect" | "correct";
   lang: string;
   filename: string;
+  /** `version=<x.y>`: settings.kubeguard.kubernetesVersion for the example. */
+  version: string | null;
   code: string;
   line: number;
 }
@@ -31,12 +33,13 @@ export function examplesOf(markdown: string): Example[] {
       section = /^### Incorrect/u.test(l) ? "incorrect" : /^### Correct/u.test(l) ? "correct" : null;
       continue;
     }
-    const fence = /^```(\w+)?(?:\s+filename=(\S+))?\s*$/u.exec(l);
+    const fence = /^```(\w+)?((?:\s+\w+=\S+)*)\s*$/u.exec(l);
     if (fence && fence[1] && section) {
       const start = i;
       const body: string[] = [];
       for (i++; i < lines.length && !/^```\s*$/u.test(lines[i]!); i++) body.push(lines[i]!);
-      out.push({ kind: section, lang: fence[1], filename: fence[2] ?? "manifest.yaml", code: `${body.join("\n")}\n`, line: start + 1 });
+      const attrs = Object.fromEntries([...(fence[2] ?? "").matchAll(/(\w+)=(\S+)/gu)].map((m) => [m[1]!, m[2]!]));
+      out.push({ kind: section, lang: fence[1], filename: attrs.filename ?? "manifest.yaml", version: attrs.version ?? null, code: `${body.join("\n")}\n`, line: start + 1 });
     }
   }
   return out;
@@ -78,6 +81,7 @@ describe("rule docs, fixtures and tests", () => {
               plugins: { kubeguard: plugin },
               language: "kubeguard/k8s",
               rules: { [`kubeguard/${rule.name}`]: "error" },
+              ...(ex.version ? { settings: { kubeguard: { kubernetesVersion: ex.version } } } : {}),
             },
           ] as unknown as Linter.Config[];
           const messages = linter.verify(ex.code, config, { filename: ex.filename });

@@ -5,7 +5,7 @@
  * `ignore` globs are honoured with the `ignore` package; `node_modules` and `.git` are never
  * entered. The resulting list of files is handed to ESLint, which lints exactly those.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 
@@ -139,13 +139,81 @@ export interface CollectedInputs {
   unmatched: string[];
   /** Explicitly named files skipped because an ignore rule matches them. */
   ignoredExplicit: string[];
+  /**
+   * Lint targets that cannot be read (permission denied, symlink loop, dangling link, FIFO or
+   * other special file): not handed to ESLint (reading them would abort the run or hang), reported.
+   */
+  unreadable: { path: string; reason: string }[];
   /** Whether `-` (stdin) was given. */
   stdin: boolean;
+  /** Given folders that are Helm charts (a Chart.yaml): rendered with `helm template`, not walked. */
+  charts: string[];
+  /** Given folders with a kustomization file: rendered with kustomize, not walked. */
+  kustomizations: string[];
+}
+
+const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+const hasFile = (dir: string, name: string): boolean => {
+  try {
+    return statSync(join(dir, name)).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Why a path that exists as a name cannot be linted, or null when it is a readable regular file. */
+export function unreadableReason(abs: string, stat: Stats | null): string | null {
+  if (!stat) {
+    let link = false;
+    try {
+      link = lstatSync(abs).isSymbolicLink();
+    } catch {
+      return "no such file";
+    }
+    if (!link) return "cannot be read";
+    try {
+      statSync(abs);
+      return null;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ELOOP") return "symbolic link loop (too many levels of symbolic links)";
+      if (code === "ENOENT") return "dangling symbolic link (its target does not exist)";
+      return `cannot follow the symbolic link (${code ?? (err as Error).message})`;
+    }
+  }
+  if (stat.isFIFO()) return "not a regular file (a FIFO: reading it could block forever)";
+  if (stat.isSocket()) return "not a regular file (a socket)";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "not a regular file (a device)";
+  if (!stat.isFile()) return "not a regular file";
+  try {
+    accessSync(abs, constants.R_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM" ? "permission denied" : `cannot be read (${code ?? (err as Error).message})`;
+  }
+  return null;
+}
+
+function statOrNull(abs: string): Stats | null {
+  try {
+    return statSync(abs);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `abs` is a symbolic link that cannot be followed. */
+function isDanglingOrLoop(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Expand the command-line paths to the files to lint. */
-export function collectInputs(args: string[], cwd: string, ignorer: Ignorer): CollectedInputs {
-  const out: CollectedInputs = { files: [], explicitNonTargets: [], missing: [], unmatched: [], ignoredExplicit: [], stdin: false };
+export function collectInputs(args: string[], cwd: string, ignorer: Ignorer, options: { render?: boolean } = {}): CollectedInputs {
+  const out: CollectedInputs = { files: [], explicitNonTargets: [], missing: [], unmatched: [], ignoredExplicit: [], unreadable: [], stdin: false, charts: [], kustomizations: [] };
   const seen = new Set<string>();
   let added = 0;
   const add = (file: string): void => {
@@ -167,20 +235,26 @@ export function collectInputs(args: string[], cwd: string, ignorer: Ignorer): Co
     for (const e of entries) {
       const abs = join(dir, e.name);
       let isDir = e.isDirectory();
-      let isFile = e.isFile();
+      let stat: Stats | null = null;
       if (e.isSymbolicLink()) {
         // Follow links to files; never links to folders (no cycles).
         try {
-          isFile = statSync(abs).isFile();
+          stat = statSync(abs);
         } catch {
-          isFile = false;
+          stat = null;
         }
         isDir = false;
+        if (stat?.isDirectory()) continue;
       }
       if (isDir) {
         if (NEVER_ENTER.has(e.name) || ignorer.ignores(abs, true, top)) continue;
         walk(abs, top, accept);
-      } else if (isFile && !NEVER_COLLECT.has(e.name) && accept(abs) && !ignorer.ignores(abs, false, top)) add(abs);
+      } else if (!NEVER_COLLECT.has(e.name) && accept(abs) && !ignorer.ignores(abs, false, top)) {
+        // A lint target by name that cannot be read is reported, never handed to ESLint.
+        const reason = unreadableReason(abs, e.isSymbolicLink() ? stat : statOrNull(abs));
+        if (reason) out.unreadable.push({ path: abs, reason });
+        else add(abs);
+      }
     }
   };
 
@@ -196,14 +270,24 @@ export function collectInputs(args: string[], cwd: string, ignorer: Ignorer): Co
     } catch {
       stat = null;
     }
-    if (stat?.isDirectory()) {
+    if (stat?.isDirectory() && options.render && hasFile(abs, "Chart.yaml")) {
+      // Only a folder given by name is rendered; charts found while walking are linted as files.
+      if (!out.charts.includes(abs)) out.charts.push(abs);
+    } else if (stat?.isDirectory() && options.render && KUSTOMIZATION_NAMES.some((n) => hasFile(abs, n))) {
+      if (!out.kustomizations.includes(abs)) out.kustomizations.push(abs);
+    } else if (stat?.isDirectory()) {
       walk(abs, abs, isLintTarget);
     } else if (stat?.isFile()) {
       if (ignorer.ignores(abs, false, dirname(abs))) {
         out.ignoredExplicit.push(abs);
         continue;
       }
-      add(abs);
+      const reason = unreadableReason(abs, stat);
+      if (reason) out.unreadable.push({ path: abs, reason });
+      else add(abs);
+    } else if (stat || isDanglingOrLoop(abs)) {
+      // A FIFO, socket or device, a symlink loop or a dangling link: named, but not lintable.
+      out.unreadable.push({ path: abs, reason: unreadableReason(abs, stat) ?? "cannot be read" });
     } else if (GLOB_CHARS.test(arg)) {
       // Walk from the glob's static prefix; match paths relative to the cwd (or absolute).
       const posix = arg.split(sep).join("/");

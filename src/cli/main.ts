@@ -11,7 +11,7 @@ import type { ESLint as ESLintClass, Linter } from "eslint";
 import { rules } from "../../rules/index.js";
 import { PRESETS, SEVERITIES, type K8sRuleDefinition, type Preset, type Severity } from "../rule.js";
 import { VERSION } from "../version.js";
-import { setSpanListener, type KubeguardMessage as ProcessedMessage } from "../eslint/processor.js";
+import type { KubeguardMessage as ProcessedMessage } from "../eslint/processor.js";
 import { fileKindOf } from "../language/language.js";
 import {
   ConfigError,
@@ -28,8 +28,11 @@ import {
   type RuleLevel,
 } from "../config/index.js";
 import { formatters, type KubeguardMessage, type KubeguardResult } from "../formatters/index.js";
+import type { LspFormatContext } from "../formatters/lsp.js";
 import { Ignorer, collectInputs, isLintTarget, projectRoot } from "./files.js";
 import { readText, refuseReason, withOriginalBom, writeFileAtomic } from "./write.js";
+import { customRuleDefinitions } from "../custom/index.js";
+import { BaselineError, runBaselineStep } from "../baseline/index.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIO {
@@ -46,17 +49,25 @@ class UsageError extends Error {
 }
 
 export const HELP = `Usage: kubeguard [options] [paths...]
+       kubeguard lsp [--stdio]   (the language server for editors, on stdin/stdout)
 
 Lint Kubernetes manifests, Helm/kustomize output and cluster configuration (static pods,
 kubelet/apiserver configuration, kubelet systemd units) for security problems.
 
 Paths are files, folders (searched recursively for *.yaml, *.yml, *.json, *.service and
 *.service.d/*.conf), globs, or - for stdin. Default: the current folder. .gitignore and
-.kubeguardignore files and the configuration's \`ignore\` globs are honoured.
+.kubeguardignore files and the configuration's \`ignore\` globs are honoured. A folder given by
+name that holds a Chart.yaml is rendered with \`helm template\`, one with a kustomization.yaml with
+\`kubectl kustomize\` (or \`kustomize build\`); findings point at the template, values, base or
+patch file (\`source\` in --format json). \`helm template … | kubeguard -\` maps through the
+\`# Source:\` comments, with the chart folder looked up from the current folder.
 
 Options:
-  -f, --format <name>           Output format: stylish (default) or json
-  -o, --output-file <file>      Write the report to a file instead of stdout
+  -f, --format <name>           Output format: stylish (default; github when GITHUB_ACTIONS=true),
+                                json, sarif, github, junit, compact or lsp. Repeatable: the Nth
+                                --format goes to the Nth --output-file, the rest to stdout
+                                (--format sarif -o out.sarif --format stylish)
+  -o, --output-file <file>      Write the report to a file instead of stdout (repeatable)
       --fix                     Apply fixes, hardening included, and write the files
       --fix-dry-run             Print the fixes as a unified diff on stdout; write nothing
                                 (the report then goes to --output-file, or to stderr)
@@ -70,6 +81,23 @@ Options:
                                 Kubernetes version the manifests target (settings.kubernetesVersion)
       --stdin-filename <name>   File name for the text read from - (default: stdin.yaml)
       --list-rules              List the rules (with --format json: as JSON)
+      --cache                   Reuse the results of unchanged files from the last --cache run
+      --cache-location <path>   With --cache: the cache file, or a folder for it
+                                (default: ./.kubeguardcache)
+      --concurrency <n|auto|off>
+                                Worker threads for linting many files (default: auto)
+      --helm-bin <path>         The helm binary for chart folders (default: helm on PATH)
+      --helm-values <file>      Values file for helm template (repeatable)
+      --helm-set <key=value>    --set for helm template (repeatable)
+      --helm-release <name>     Release name for helm template (default: release-name)
+      --helm-namespace <ns>     Namespace for helm template
+      --baseline <file>         Report only findings that are not in this baseline file
+      --baseline-create[=<file>]
+                                Write the current findings to a baseline (default: the
+                                --baseline file, else .kubeguard-baseline.json) and report none
+
+kubeguard migrate --from kube-linter|polaris|checkov <config> [-o <file>] [--force]
+                                Write the equivalent .kubeguard.yaml (see docs/migration/)
   -h, --help                    Show this help
   -v, --version                 Show the version
 
@@ -88,6 +116,10 @@ interface CliOptions {
   paths: string[];
   format: string;
   outputFile?: string;
+  /** Every report of the run: format and file (stdout when absent), paired by position. */
+  outputs: { format: string; file?: string }[];
+  /** Whether --format was given (else GITHUB_ACTIONS=true picks github). */
+  formatGiven: boolean;
   fix: boolean;
   fixDryRun: boolean;
   config?: string;
@@ -97,12 +129,26 @@ interface CliOptions {
   listRules: boolean;
   kubernetesVersion?: string;
   stdinFilename: string;
+  cache: boolean;
+  cacheLocation?: string;
+  concurrency: number | "auto" | "off";
+  baseline?: string;
+  baselineCreate?: string | true;
+  helm: { bin?: string; values: string[]; set: string[]; release?: string; namespace?: string };
   help: boolean;
   version: boolean;
 }
 
 /** Parse and validate the command line. Throws UsageError. */
-export function parseCommandLine(argv: string[]): CliOptions {
+export function parseCommandLine(argvIn: string[]): CliOptions {
+  // `--baseline-create` takes an optional `=<file>`, which parseArgs cannot express.
+  let baselineCreate: string | true | undefined;
+  const argv = argvIn.filter((a) => {
+    if (a === "--baseline-create") baselineCreate = true;
+    else if (a.startsWith("--baseline-create=")) baselineCreate = a.slice("--baseline-create=".length) || true;
+    else return true;
+    return false;
+  });
   let parsed;
   try {
     parsed = parseArgs({
@@ -110,8 +156,8 @@ export function parseCommandLine(argv: string[]): CliOptions {
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: "string", short: "f" },
-        "output-file": { type: "string", short: "o" },
+        format: { type: "string", short: "f", multiple: true },
+        "output-file": { type: "string", short: "o", multiple: true },
         fix: { type: "boolean" },
         "fix-dry-run": { type: "boolean" },
         config: { type: "string", short: "c" },
@@ -121,6 +167,15 @@ export function parseCommandLine(argv: string[]): CliOptions {
         "list-rules": { type: "boolean" },
         "kubernetes-version": { type: "string" },
         "stdin-filename": { type: "string" },
+        cache: { type: "boolean" },
+        "cache-location": { type: "string" },
+        concurrency: { type: "string" },
+        baseline: { type: "string" },
+        "helm-bin": { type: "string" },
+        "helm-values": { type: "string", multiple: true },
+        "helm-set": { type: "string", multiple: true },
+        "helm-release": { type: "string" },
+        "helm-namespace": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -136,7 +191,12 @@ export function parseCommandLine(argv: string[]): CliOptions {
     }
     return value as T;
   };
-  const format = oneOf("format", v.format ?? "stylish", Object.keys(formatters));
+  const formatNames = (v.format ?? []).map((f) => oneOf("format", f, Object.keys(formatters)));
+  const outputFiles = v["output-file"] ?? [];
+  if (outputFiles.length > Math.max(formatNames.length, 1)) throw new UsageError("more --output-file than --format options");
+  const outputs = (formatNames.length ? formatNames : ["stylish"]).map((f, i) => ({ format: f, file: outputFiles[i] }));
+  if (outputs.filter((o) => o.file === undefined).length > 1) throw new UsageError("only one --format can go to stdout; give the others an --output-file");
+  const format = outputs[0]!.format;
   const ruleLevels: Record<string, RuleLevel> = {};
   for (const spec of v.rule ?? []) {
     const eq = spec.lastIndexOf("=");
@@ -155,12 +215,17 @@ export function parseCommandLine(argv: string[]): CliOptions {
   }
   if (v.fix && v["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run cannot be used together");
   const stdinFilename = v["stdin-filename"] ?? "stdin.yaml";
+  const concurrencyText = v.concurrency ?? "auto";
+  if (!/^(auto|off|[1-9]\d*)$/u.test(concurrencyText)) throw new UsageError(`--concurrency: expected a number of threads, auto or off, got '${concurrencyText}'`);
+  const concurrency = concurrencyText === "auto" || concurrencyText === "off" ? concurrencyText : Number(concurrencyText);
   const paths = parsed.positionals.length ? parsed.positionals : ["."];
   if (v["stdin-filename"] !== undefined && !paths.includes("-")) throw new UsageError("--stdin-filename needs - among the paths");
   return {
     paths,
     format,
-    outputFile: v["output-file"],
+    outputFile: outputFiles[0],
+    outputs,
+    formatGiven: formatNames.length > 0,
     fix: v.fix ?? false,
     fixDryRun: v["fix-dry-run"] ?? false,
     config: v.config,
@@ -170,13 +235,30 @@ export function parseCommandLine(argv: string[]): CliOptions {
     listRules: v["list-rules"] ?? false,
     kubernetesVersion,
     stdinFilename,
+    cache: v.cache ?? false,
+    cacheLocation: v["cache-location"],
+    concurrency,
     help: v.help ?? false,
     version: v.version ?? false,
+    baseline: v.baseline,
+    baselineCreate,
+    helm: {
+      bin: v["helm-bin"],
+      values: v["helm-values"] ?? [],
+      set: (v["helm-set"] ?? []).map((kv) => {
+        if (!/^[^=]+=/u.test(kv)) throw new UsageError(`--helm-set: expected <key>=<value>, got '${kv}'`);
+        return kv;
+      }),
+      release: v["helm-release"],
+      namespace: v["helm-namespace"],
+    },
   };
 }
 
 const ruleList = (Object.values(rules) as K8sRuleDefinition[]).slice().sort((a, b) => (a.name < b.name ? -1 : 1));
 const ruleByName = new Map(ruleList.map((r) => [r.name, r]));
+/** The configuration's custom rules (src/custom) for the current run: url and fixability like built-ins. */
+let customRuleByName = new Map<string, K8sRuleDefinition>();
 
 /** `--list-rules`: JSON entries built from each rule's meta. */
 export function listRulesJson(): object[] {
@@ -207,6 +289,23 @@ function listRulesTable(): string {
   return `${[line(header), ...rows.map(line)].join("\n")}\n\n${rows.length} rules. fix* = hardening fix: a suggestion in editors, applied by kubeguard --fix.\n`;
 }
 
+/** Bare ids of the kubeguard rules some config object turns on (SARIF's `tool.driver.rules`). */
+function enabledRules(configs: Linter.Config[]): string[] {
+  const on = new Set<string>();
+  for (const c of configs) {
+    for (const [id, entry] of Object.entries(c.rules ?? {})) {
+      if (!id.startsWith("kubeguard/")) continue;
+      const level = Array.isArray(entry) ? entry[0] : entry;
+      // An override (basePath + files) turning a rule off leaves it on for the other files.
+      if (level === "off" || level === 0) {
+        if (!(c as { basePath?: string }).basePath) on.delete(id.slice("kubeguard/".length));
+      }
+      else on.add(id.slice("kubeguard/".length));
+    }
+  }
+  return [...on].filter((id) => ruleByName.has(id)).sort();
+}
+
 /** Rank for --fail-on comparisons: critical 4 … info 0. */
 const rank = (s: Severity): number => SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
 
@@ -233,12 +332,12 @@ async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<stri
   return Buffer.concat(chunks).toString("utf8");
 }
 
-type RawResult = ESLintClass.LintResult & { messages: ProcessedMessage[]; suppressedMessages: (ProcessedMessage & { suppressions?: { kind: string; justification: string }[] })[] };
+export type RawResult = ESLintClass.LintResult & { messages: ProcessedMessage[]; suppressedMessages: (ProcessedMessage & { suppressions?: { kind: string; justification: string }[] })[] };
 
 /** Convert one ESLint message to kubeguard's shape (bare id, level, url, resource). */
 function convertMessage(m: ProcessedMessage & { suppressions?: { kind: string; justification: string }[] }, levels: Record<string, Severity>): KubeguardMessage {
   const ruleId = m.ruleId?.startsWith("kubeguard/") ? m.ruleId.slice("kubeguard/".length) : m.ruleId;
-  const rule = ruleId ? ruleByName.get(ruleId) : undefined;
+  const rule = ruleId ? (ruleByName.get(ruleId) ?? customRuleByName.get(ruleId)) : undefined;
   const level: Severity = ruleId ? (levels[ruleId] ?? ruleSeverity(ruleId)) : m.severity === 2 ? "high" : "info";
   const out: KubeguardMessage = {
     ruleId,
@@ -254,6 +353,7 @@ function convertMessage(m: ProcessedMessage & { suppressions?: { kind: string; j
   if (m.endColumn !== undefined) out.endColumn = m.endColumn;
   if (rule) out.url = rule.meta.docs.url;
   if (m.helmSource) out.helmSource = m.helmSource;
+  if (m.source) out.source = m.source;
   if (m.fatal) out.fatal = true;
   if (m.fix) out.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
   if (m.suggestions?.length) {
@@ -270,11 +370,11 @@ function convertMessage(m: ProcessedMessage & { suppressions?: { kind: string; j
 /** Whether `kubeguard --fix` can fix a message: a fix, or a hardening suggestion of a fixable rule. */
 function fixableByCli(m: KubeguardMessage): boolean {
   if (m.fix) return true;
-  const rule = m.ruleId ? ruleByName.get(m.ruleId) : undefined;
+  const rule = m.ruleId ? (ruleByName.get(m.ruleId) ?? customRuleByName.get(m.ruleId)) : undefined;
   return Boolean(rule?.meta.fixable && m.suggestions?.length);
 }
 
-function convertResult(r: RawResult, levels: Record<string, Severity>): KubeguardResult {
+export function convertResult(r: RawResult, levels: Record<string, Severity>): KubeguardResult {
   const messages = r.messages.map((m) => convertMessage(m, levels));
   const count = (severity: 1 | 2, fixable: boolean): number => messages.filter((m) => m.severity === severity && (!fixable || fixableByCli(m))).length;
   return {
@@ -306,7 +406,7 @@ export async function main(argv: string[], ioIn: Partial<CliIO> = {}): Promise<n
       io.stderr.write(`kubeguard: ${err.message}\nRun 'kubeguard --help' for usage.\n`);
       return 2;
     }
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof BaselineError) {
       io.stderr.write(`kubeguard: ${err.message}\n`);
       return 2;
     }
@@ -322,6 +422,12 @@ export async function main(argv: string[], ioIn: Partial<CliIO> = {}): Promise<n
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === "migrate") return (await import("../migrate/cli.js")).runMigrate(argv.slice(1), { ...io, cwd: resolve(io.cwd) });
+  if (argv[0] === "lsp") {
+    // `kubeguard lsp`: the language server, loaded only for this subcommand.
+    const { runLanguageServer } = await import("../lsp/server.js");
+    return runLanguageServer(argv.slice(1), io);
+  }
   const options = parseCommandLine(argv);
   if (options.help) {
     io.stdout.write(HELP);
@@ -339,18 +445,28 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const cwd = resolve(io.cwd);
   const configPath = options.config ?? findConfigFile(configSearchStart(options.paths, cwd));
   const config: KubeguardConfig = configPath ? loadConfigFile(configPath, cwd) : defaultConfig(cwd);
+  customRuleByName = new Map(Object.entries(customRuleDefinitions(config.customRules ?? [])));
 
   const ignorer = new Ignorer(projectRoot(cwd));
   ignorer.addPatterns(config.dir, config.ignore);
-  const inputs = collectInputs(options.paths, cwd, ignorer);
+  const inputs = collectInputs(options.paths, cwd, ignorer, { render: true });
   if (inputs.missing.length) throw new UsageError(`no such file or directory: ${inputs.missing.join(", ")}`);
   if (inputs.unmatched.length) throw new UsageError(`no files match: ${inputs.unmatched.join(", ")}`);
   for (const f of inputs.ignoredExplicit) io.stderr.write(`kubeguard: skipping ${relative(cwd, f) || f}: it matches an ignore rule\n`);
+  // Inputs that cannot be read are named; the rest is linted; the exit code is 2 (docs/robustness.md).
+  for (const u of inputs.unreadable) io.stderr.write(`kubeguard: cannot lint ${relative(cwd, u.path) || u.path}: ${u.reason}\n`);
   const stdinPath = inputs.stdin ? resolve(cwd, options.stdinFilename) : null;
+
+  // Helm charts and kustomizations given by name: rendered with the real tools (src/inputs). A
+  // failure (tool missing, template error) is reported and the rest of the run goes on.
+  const { renderInputs } = inputs.charts.length || inputs.kustomizations.length ? await import("../inputs/index.js") : { renderInputs: null };
+  const renders = renderInputs ? await renderInputs(inputs.charts, inputs.kustomizations, options.helm, cwd, io.env) : { rendered: [], errors: [] };
+  for (const e of renders.errors) io.stderr.write(`kubeguard: ${e}\n`);
+  const renderedText = new Map(renders.rendered.map((r) => [r.path, r.text]));
 
   // ESLint's cwd must contain every linted file (it ignores files outside its base path).
   let eslintCwd = cwd;
-  for (const p of [...inputs.files, ...(stdinPath ? [stdinPath] : []), ...(config.path ? [config.dir] : [])]) {
+  for (const p of [...inputs.files, ...renderedText.keys(), ...(stdinPath ? [stdinPath] : []), ...(config.path ? [config.dir] : [])]) {
     while (!isInside(p, eslintCwd)) eslintCwd = dirname(eslintCwd);
   }
   const posixRel = (p: string): string => relative(eslintCwd, p).split(sep).join("/");
@@ -366,44 +482,54 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     extraFiles,
   });
 
-  const { ESLint } = await import("eslint");
-  const eslint = new ESLint({
-    cwd: eslintCwd,
-    overrideConfigFile: true,
-    overrideConfig: overrideConfig as Linter.Config[],
-    errorOnUnmatchedPattern: false,
-    warnIgnored: false,
-    // Never apply the removal of unused suppressions (ruleId null), only rules' fixes.
-    fix: fixing ? (m: Linter.LintMessage) => m.ruleId !== null : false,
+  // Lint: serial or in worker threads, through the cache or not (src/cli/engine.ts). The spec is
+  // what compileConfig above was given: each thread compiles the same ESLint configuration.
+  const { lintRun } = await import("./engine.js");
+  const progress = io.stderr.isTTY === true && inputs.files.length > 200;
+  const lintOut = await lintRun({
+    spec: {
+      eslintCwd,
+      config,
+      compile: { presets: options.presets, ruleLevels: options.ruleLevels, kubernetesVersion: options.kubernetesVersion, applyHardening: fixing, extraFiles },
+      fixing,
+    },
+    files: inputs.files,
+    concurrency: options.concurrency,
+    cacheLocation: options.cache ? resolve(cwd, options.cacheLocation ?? ".kubeguardcache") : null,
+    stdinPath,
+    readStdin: () => readAll(io.stdin),
+    onProgress: progress ? (done, total) => io.stderr.write(`\rkubeguard: ${done}/${total} files`) : undefined,
   });
-
-  // Count documents/resources per file (the last lint pass of a file wins).
-  const objectCounts = new Map<string, number>();
-  const previousListener = setSpanListener((filename, spans) => {
-    objectCounts.set(filename, spans.reduce((n, d) => n + d.resources.length, 0));
-  });
-  const raw: RawResult[] = [];
-  let stdinText = "";
-  try {
-    const progress = io.stderr.isTTY === true && inputs.files.length > 200;
-    const BATCH = 100;
-    for (let i = 0; i < inputs.files.length; i += BATCH) {
-      raw.push(...((await eslint.lintFiles(inputs.files.slice(i, i + BATCH))) as RawResult[]));
-      if (progress) io.stderr.write(`\rkubeguard: ${Math.min(i + BATCH, inputs.files.length)}/${inputs.files.length} files`);
+  if (progress) io.stderr.write("\r\u001b[K");
+  // Documents/resources per file (the last lint pass of a file wins).
+  const { raw, objectCounts, stdinText } = lintOut;
+  if (renders.rendered.length) {
+    // Rendered charts/kustomizations: linted as text under a virtual path inside their folder,
+    // never fixed (fixes are not written into rendered output; findings name the file to edit).
+    const { createChunkLinter } = await import("./engine.js");
+    const linter = await createChunkLinter({
+      eslintCwd,
+      config,
+      compile: { presets: options.presets, ruleLevels: options.ruleLevels, kubernetesVersion: options.kubernetesVersion, applyHardening: false, extraFiles },
+      fixing: false,
+    });
+    if (fixing) {
+      for (const r of renders.rendered) io.stderr.write(`kubeguard: fixes for ${relative(cwd, dirname(r.path)) || "."} are not applied: it is rendered (helm/kustomize) output; edit the file named in each finding's source\n`);
     }
-    if (progress) io.stderr.write("\r\u001b[K");
-    if (stdinPath) {
-      stdinText = await readAll(io.stdin);
-      raw.push(...((await eslint.lintText(stdinText, { filePath: stdinPath, warnIgnored: false })) as RawResult[]));
+    for (const r of renders.rendered) {
+      for (const o of await linter.lintText(r.text, r.path)) {
+        raw.push(o.result);
+        if (o.objects !== null) objectCounts.set(o.result.filePath, o.objects);
+        lintOut.levels.set(o.result.filePath, o.levels);
+      }
     }
-  } finally {
-    setSpanListener(previousListener);
   }
 
   // Fixes: write (atomically) or print as a diff.
   let diffText = "";
   for (const r of raw) {
     if (r.output === undefined) continue;
+    if (renderedText.has(r.filePath)) continue; // never write into rendered output
     const isStdin = r.filePath === stdinPath;
     const rel = relative(cwd, r.filePath).split(sep).join("/") || r.filePath;
     const original = isStdin ? stdinText : readText(r.filePath);
@@ -425,22 +551,43 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
+  // Baseline (src/baseline): record the findings, or keep only those that are new.
+  runBaselineStep(
+    raw,
+    { baseline: options.baseline, create: options.baselineCreate },
+    cwd,
+    (f) => raw.find((r) => r.filePath === f)?.output ?? (f === stdinPath ? stdinText : (renderedText.get(f) ?? readText(f))),
+    (f, text) => writeFileAtomic(f, text),
+    io.stderr,
+  );
+
+  // Where a person edits each finding: the file itself, or the template/values/overlay file (src/sourcemap).
+  const { SourceMapper } = await import("../sourcemap/index.js");
+  new SourceMapper({ cwd, rendered: new Map(renders.rendered.map((r) => [r.path, r.origin])) }).attach(raw);
+
   // kubeguard's result shape, with the severity level that applies to each file.
   const results: KubeguardResult[] = [];
   for (const r of raw) {
-    const levels = r.messages.length || r.suppressedMessages.length ? levelsFromConfig(await eslint.calculateConfigForFile(r.filePath)) : {};
+    const levels = lintOut.levels.get(r.filePath) ?? {};
     results.push(convertResult(r, levels));
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
-  const color = !options.outputFile && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  const report = formatters[options.format]!(results, { cwd, color: options.fixDryRun ? false : color });
-  if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), report);
-  else if (options.fixDryRun) {
-    io.stdout.write(diffText);
-    io.stderr.write(report);
-  } else io.stdout.write(report);
-  if (options.fixDryRun && options.outputFile) io.stdout.write(diffText);
+  // Reports: each --format to its --output-file, or to stdout (stderr under --fix-dry-run, whose
+  // diff takes stdout). In GitHub Actions with no --format, the stdout report is `github`.
+  const outputs = options.outputs.map((o) => (!options.formatGiven && o.file === undefined && io.env.GITHUB_ACTIONS === "true" ? { ...o, format: "github" } : o));
+  const enabled = enabledRules(overrideConfig as Linter.Config[]);
+  // The text each result's fix offsets refer to (`--format lsp` turns them into positions).
+  const sources = new Map(raw.map((r) => [r.filePath, r.output ?? r.source]));
+  for (const output of outputs) {
+    const color = output.file === undefined && !options.fixDryRun && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+    const context: LspFormatContext = { cwd, color, rules: enabled, sources };
+    const report = formatters[output.format]!(results, context);
+    if (output.file !== undefined) writeFileSync(resolve(cwd, output.file), report);
+    else if (options.fixDryRun) io.stderr.write(report);
+    else io.stdout.write(report);
+  }
+  if (options.fixDryRun) io.stdout.write(diffText);
 
   // "No objects" is reported, not silent success (DESIGN §7).
   const objects =
@@ -450,5 +597,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (objects === 0) io.stderr.write(`kubeguard: no Kubernetes objects found in ${options.paths.join(", ")}\n`);
 
   const failing = results.some((r) => r.messages.some((m) => rank(m.level) >= rank(options.failOn)));
+  if (renders.errors.length) return 2;
+  if (inputs.unreadable.length) return 2;
   return failing ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import plugin, { eslintSeverity, presetRules } from "../eslint/index.js";
 import { rules } from "../../rules/index.js";
 import type { K8sRuleDefinition, Preset, Severity } from "../rule.js";
 import type { KubeguardConfig, RuleLevel, RuleSetting } from "./load.js";
+import { customRuleDefinitions } from "../custom/index.js";
 
 /** The files kubeguard lints when given a folder (relative to ESLint's cwd). */
 export const LINT_FILE_PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.json", "**/*.service", "**/*.service.d/*.conf"];
@@ -63,19 +64,40 @@ export function escapeGlob(path: string): string {
 export function compileConfig(config: KubeguardConfig, options: CompileOptions = {}): Linter.Config[] {
   const files = [...LINT_FILE_PATTERNS, ...(options.extraFiles ?? []).map(escapeGlob)];
   const presetRuleEntries: Linter.RulesRecord = {};
-  for (const preset of options.presets?.length ? options.presets : config.extends) Object.assign(presetRuleEntries, presetRules(preset));
+  for (const preset of options.presets?.length ? options.presets : config.extends) {
+    for (const [id, entry] of Object.entries(presetRules(preset))) {
+      // A later preset that only gives a severity keeps the options an earlier preset set
+      // (e.g. `extends: [restricted, recommended]` keeps restricted's stricter options).
+      const prev = presetRuleEntries[id];
+      presetRuleEntries[id] = Array.isArray(prev) && !Array.isArray(entry) ? ([entry, ...prev.slice(1)] as Linter.RuleEntry) : entry;
+    }
+  }
+  // Custom rules (src/custom): on at their own severity unless `rules` says otherwise.
+  const customRules = config.customRules ?? [];
+  for (const c of customRules) presetRuleEntries[`kubeguard/${c.ruleId}`] = eslintSeverity(c.severity);
   const base = compileRules(config.rules);
+  for (const c of customRules) base.levels[c.ruleId] ??= c.severity;
   const kubeguardSettings: Record<string, unknown> = { ...config.settings };
   if (options.kubernetesVersion) kubeguardSettings.kubernetesVersion = options.kubernetesVersion;
   if (options.applyHardening) kubeguardSettings.applyHardening = true;
   const languageOptions: Record<string, unknown> = { collectResources: true };
   if (config.annotationSuppressions !== undefined) languageOptions.annotationSuppressions = config.annotationSuppressions;
+  if (config.migrationAnnotations !== undefined) languageOptions.migrationAnnotations = config.migrationAnnotations;
+  // One plugin object per run: the built-in rules plus this configuration's custom rules.
+  const runPlugin = customRules.length ? { ...plugin, rules: { ...plugin.rules, ...customRuleDefinitions(customRules) } } : plugin;
 
+  // The rules on for the run (before per-file overrides): other tools' annotations only map to these.
+  const onRules = { ...presetRuleEntries, ...base.rules, ...Object.fromEntries(Object.entries(options.ruleLevels ?? {}).map(([id, l]) => [`kubeguard/${id}`, l])) };
+  languageOptions.enabledRules = Object.entries(onRules)
+    .filter(([, e]) => (Array.isArray(e) ? e[0] : e) !== "off" && (Array.isArray(e) ? e[0] : e) !== 0)
+    .map(([id]) => id.slice("kubeguard/".length))
+    .sort();
+  for (const o of config.overrides) for (const id of Object.keys(o.rules)) if (!(languageOptions.enabledRules as string[]).includes(id)) (languageOptions.enabledRules as string[]).push(id);
   const out: Linter.Config[] = [
     {
       name: "kubeguard/cli",
       files,
-      plugins: { kubeguard: plugin as never },
+      plugins: { kubeguard: runPlugin as never },
       language: "kubeguard/k8s",
       processor: "kubeguard/resources",
       languageOptions,

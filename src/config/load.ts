@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { parseConfigYaml } from "../language/config-yaml.js";
 import { rules } from "../../rules/index.js";
 import { PRESETS, SEVERITIES, type Preset, type Severity } from "../rule.js";
+import { validateCustomRules, type CustomRuleSpec } from "../custom/index.js";
 
 export const CONFIG_FILE_NAMES = [".kubeguard.yaml", ".kubeguard.yml"];
 export const RULE_LEVELS = ["off", "warn", "error"] as const;
@@ -39,6 +40,10 @@ export interface KubeguardConfig {
   /** `settings` minus the keys that go elsewhere (annotationSuppressions). */
   settings: Record<string, unknown>;
   annotationSuppressions?: boolean;
+  /** Honour kube-linter/Checkov/Polaris/kube-score suppression annotations (default true). */
+  migrationAnnotations?: boolean;
+  /** Declarative custom rules (src/custom), compiled to `kubeguard/custom-<id>` rules. */
+  customRules?: CustomRuleSpec[];
 }
 
 /** A configuration problem: usage error (exit 2). The message is complete and user-facing. */
@@ -105,6 +110,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** Validation context: collects the file's display name for messages. */
 class Validator {
+  /** Ids of the configuration's custom rules (valid in `rules` and `overrides`). */
+  customIds: string[] = [];
+
   constructor(readonly display: string) {}
 
   fail(key: string, message: string): never {
@@ -120,7 +128,7 @@ class Validator {
   /** Normalise a rule id: bare or `kubeguard/`-prefixed; must exist. */
   ruleId(id: string, key: string): string {
     const bare = id.startsWith("kubeguard/") ? id.slice("kubeguard/".length) : id;
-    if (!RULE_IDS.includes(bare)) this.fail(key, `unknown rule${hint(bare, RULE_IDS)}`);
+    if (!RULE_IDS.includes(bare) && !this.customIds.includes(bare)) this.fail(key, `unknown rule${hint(bare, [...RULE_IDS, ...this.customIds])}`);
     return bare;
   }
 
@@ -165,7 +173,7 @@ class Validator {
   }
 }
 
-const TOP_KEYS = ["extends", "rules", "ignore", "overrides", "settings"];
+const TOP_KEYS = ["extends", "rules", "ignore", "overrides", "settings", "customRules"];
 
 /**
  * Validate a parsed configuration value. `display` names the file in messages (relative to the
@@ -177,6 +185,11 @@ export function validateConfig(value: unknown, display: string, path: string | n
   config.path = path;
   if (value === null || value === undefined) return config;
   if (!isObject(value)) v.fail("(root)", "expected a mapping with keys " + TOP_KEYS.join(", "));
+  // Custom rules first: `rules` and `overrides` may name them, in any key order.
+  if (value.customRules !== undefined) {
+    config.customRules = validateCustomRules(value.customRules, (k, m) => v.fail(k, m), RULE_IDS, path);
+    v.customIds = config.customRules.map((r) => r.ruleId);
+  }
   for (const [key, val] of Object.entries(value)) {
     switch (key) {
       case "extends": {
@@ -219,6 +232,12 @@ export function validateConfig(value: unknown, display: string, path: string | n
           } else if (sk === "annotationSuppressions") {
             if (typeof sv !== "boolean") v.fail("settings.annotationSuppressions", "expected true or false");
             config.annotationSuppressions = sv;
+          } else if (sk === "migrationAnnotations") {
+            if (typeof sv !== "boolean") v.fail("settings.migrationAnnotations", "expected true or false");
+            config.migrationAnnotations = sv;
+          } else if (sk === "crdSchemas") {
+            // Files/folders of CRD manifests whose schemas the schema rules apply (relative to this file).
+            config.settings.crdSchemas = v.stringList(sv, "settings.crdSchemas").map((p) => resolve(dir, p));
           } else {
             // Other settings (trustedRegistries, …) are read by the rules from settings.kubeguard.
             config.settings[sk] = sv;
@@ -227,8 +246,7 @@ export function validateConfig(value: unknown, display: string, path: string | n
         break;
       }
       case "customRules":
-        v.fail("customRules", "declarative custom rules are not supported by this version of kubeguard yet");
-        break;
+        break; // validated above
       default:
         v.fail(key, `unknown key${hint(key, TOP_KEYS)} (expected one of ${TOP_KEYS.join(", ")})`);
     }

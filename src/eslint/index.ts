@@ -20,10 +20,23 @@ export function eslintSeverity(level: Severity): "error" | "warn" {
   return level === "low" || level === "info" ? "warn" : "error";
 }
 
+/**
+ * Options a preset sets on a rule, where preset membership alone is not enough: PSS `restricted`
+ * forbids what `baseline` relaxes (procMount in user-namespace pods, policy v1.35+). A rule may also
+ * declare `meta.docs.presetOptions: { <preset>: [options] }` itself; that wins over this table.
+ */
+const PRESET_RULE_OPTIONS: Partial<Record<Preset, Record<string, unknown[]>>> = {
+  restricted: { "unmasked-proc-mount": [{ allowInUserNamespacePods: false }] },
+};
+
 export function presetRules(preset: Preset): Record<string, Linter.RuleEntry> {
   const out: Record<string, Linter.RuleEntry> = {};
   for (const rule of Object.values(rules) as K8sRuleDefinition[]) {
-    if (preset === "all" || rule.meta.docs.presets.includes(preset)) out[`kubeguard/${rule.name}`] = eslintSeverity(rule.meta.docs.severity);
+    if (preset !== "all" && !rule.meta.docs.presets.includes(preset)) continue;
+    const severity = eslintSeverity(rule.meta.docs.severity);
+    const declared = (rule.meta.docs as { presetOptions?: Partial<Record<Preset, unknown[]>> }).presetOptions?.[preset];
+    const options = declared ?? PRESET_RULE_OPTIONS[preset]?.[rule.name];
+    out[`kubeguard/${rule.name}`] = options ? ([severity, ...options] as Linter.RuleEntry) : severity;
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * spans the language recorded while parsing (languageOptions.collectResources).
  */
 import type { Linter } from "eslint";
-import { takeFile, type DocumentSpan } from "../language/registry.js";
+import { takeFile, takeKeyPathFinder, type DocumentSpan, type KeySeg } from "../language/registry.js";
 
 export interface ResourceRef {
   apiVersion: string | null;
@@ -14,7 +14,19 @@ export interface ResourceRef {
   docIndex: number;
 }
 
-export type KubeguardMessage = Linter.LintMessage & { resource?: ResourceRef | null; helmSource?: string | null };
+/** Where a person edits what produced a message (src/sourcemap): the file itself, or a Helm template / kustomize file. */
+export interface MessageSource {
+  file: string;
+  line: number;
+  column: number;
+  /** False when no good line exists and `line` is the top of the file (see `note`). */
+  exact?: boolean;
+  note?: string;
+  /** When the value comes from `.Values.x`: that key in the chart's values file. */
+  values?: { file: string; key: string; line: number; column: number; exact: boolean };
+}
+
+export type KubeguardMessage = Linter.LintMessage & { resource?: ResourceRef | null; helmSource?: string | null; keyPath?: KeySeg[]; keyScalar?: string | null; source?: MessageSource };
 
 /** The innermost resource (or at least the document) that contains a 1-based line. */
 export function locate(spans: DocumentSpan[], line: number): { resource: ResourceRef | null; helmSource: string | null } {
@@ -56,12 +68,19 @@ export const resourcesProcessor = {
   postprocess(messageLists: Linter.LintMessage[][], filename: string): KubeguardMessage[] {
     const messages = messageLists.flat() as KubeguardMessage[];
     const spans = takeFile(filename);
+    const keyPathOf = takeKeyPathFinder(filename);
     if (!spans) return messages;
     spanListener?.(filename, spans);
     for (const m of messages) {
       const { resource, helmSource } = locate(spans, m.line);
       m.resource = resource;
       if (helmSource) m.helmSource = helmSource;
+      // The key path of the reported node: src/sourcemap maps it to the template/overlay line.
+      const info = keyPathOf?.(m.line, m.column);
+      if (info?.path.length) {
+        m.keyPath = info.path;
+        if (info.scalar !== null) m.keyScalar = info.scalar;
+      }
     }
     return messages;
   },

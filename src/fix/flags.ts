@@ -70,7 +70,7 @@ function seqHolding(set: FlagSetNode, node: YamlNode | PairNode | null): SeqNode
 
 /** Whether a command/args flag was written in the `--name value` form (two sequence items). */
 export function isSpaceForm(flag: FlagNode): boolean {
-  return (flag.carrier === "command" || flag.carrier === "args") && flag.valueRange !== null && flag.node !== null && flag.valueRange[0] >= flag.node.range[1];
+  return (flag.carrier === "command" || flag.carrier === "args") && flag.valueRange !== null && flag.node !== null && flag.valueRange[0] > flag.node.range[1];
 }
 
 /** Replace the value of one command/args flag occurrence. */

@@ -2,7 +2,7 @@
  * @fileoverview kubeguard's result shape: ESLint's `LintResult` with bare rule ids, a `level`
  * (critical … info) and the resource each message lies in. Every formatter takes these.
  */
-import type { ResourceRef } from "../eslint/processor.js";
+import type { MessageSource, ResourceRef } from "../eslint/processor.js";
 import type { Severity } from "../rule.js";
 
 export interface KubeguardFixEdit {
@@ -29,6 +29,8 @@ export interface KubeguardMessage {
   resource: ResourceRef | null;
   /** `# Source:` template of rendered Helm output. */
   helmSource?: string;
+  /** The file and line a person edits (src/sourcemap): the linted file itself, or the Helm template / kustomize file. */
+  source?: MessageSource;
   fatal?: boolean;
   fix?: KubeguardFixEdit;
   suggestions?: { desc: string; messageId?: string; fix: KubeguardFixEdit }[];
@@ -52,6 +54,8 @@ export interface FormatContext {
   cwd: string;
   /** Emit ANSI colours. */
   color: boolean;
+  /** Bare ids of the rules enabled in the run, when known (SARIF lists them as `tool.driver.rules`). */
+  rules?: string[];
 }
 
 export type Formatter = (results: KubeguardResult[], context: FormatContext) => string;

@@ -3,8 +3,8 @@
  * schema as the API server reads it) into the lean kubeguard AST. Never throws: YAML errors stay
  * attached to their document.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
-import type { Document as YDocument, Node as YNode, Pair as YPair, Scalar as YScalar } from "yaml";
+import { Composer, Lexer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { CST, Document as YDocument, Node as YNode, Pair as YPair, Scalar as YScalar } from "yaml";
 import { link } from "./ast.js";
 import type {
   AliasNode,
@@ -27,6 +27,68 @@ export interface ParsedYaml {
 
 const TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
 
+/**
+ * Resource bounds of one parse (docs/robustness.md). `timeBudgetMs`: wall time for reading one
+ * file's YAML; past it the rest of the file is reported (PARSE_TIME_BUDGET), not parsed.
+ * `maxDepth`: nesting deeper than this is reported (NESTING_TOO_DEEP) and not converted, so
+ * nothing after the parser recurses deeper. `maxLength`: larger files are not parsed at all.
+ * Environment: KUBEGUARD_PARSE_TIME_BUDGET_MS, KUBEGUARD_MAX_FILE_BYTES.
+ */
+export interface ParseLimits {
+  timeBudgetMs: number;
+  maxDepth: number;
+  /** Files longer than this (in UTF-16 code units, ≈ bytes) are reported (FILE_TOO_LARGE), not parsed. */
+  maxLength: number;
+}
+
+const envBudget = Number(process.env.KUBEGUARD_PARSE_TIME_BUDGET_MS);
+const envMaxLength = Number(process.env.KUBEGUARD_MAX_FILE_BYTES);
+const limits: ParseLimits = {
+  timeBudgetMs: envBudget > 0 ? envBudget : 60_000,
+  maxDepth: 500,
+  maxLength: envMaxLength > 0 ? envMaxLength : 64 * 1024 * 1024,
+};
+
+/** Change the parse limits (tests; the CLI keeps the defaults). Returns the previous ones. */
+export function setParseLimits(next: Partial<ParseLimits>): ParseLimits {
+  const previous = { ...limits };
+  Object.assign(limits, next);
+  return previous;
+}
+
+/** Thrown from inside the token stream when a file's time budget is spent. */
+class BudgetExceeded extends Error {
+  constructor(readonly offset: number) {
+    super("time budget exceeded");
+  }
+}
+
+/**
+ * Characters YAML (and Go's YAML reader, hence kubectl and the API server) does not allow anywhere
+ * in a stream: C0 controls other than tab/LF/CR, DEL, C1 controls other than NEL, U+FFFE/U+FFFF;
+ * and U+FFFD, which is what invalid UTF-8 decodes to.
+ */
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFD\uFFFE\uFFFF]/gu;
+/** A NUL within the first 8,000 characters marks a binary file (git's heuristic). */
+const BINARY_PROBE = 8000;
+
+function hex(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function forbiddenCharProblem(ch: string, offset: number): YamlProblem {
+  if (ch === "\uFFFD") {
+    return problem(
+      "INVALID_UTF8",
+      "Invalid UTF-8: the file has bytes that are not UTF-8 here (read as U+FFFD); kubectl and the API server reject it",
+      [offset, offset + 1],
+      "error",
+    );
+  }
+  if (ch === "\u0000") return problem("CONTROL_CHARACTER", "NUL byte (U+0000): YAML does not allow NUL characters", [offset, offset + 1], "error");
+  return problem("CONTROL_CHARACTER", `Control character ${hex(ch)} is not allowed in YAML`, [offset, offset + 1], "error");
+}
+
 function problem(code: string, message: string, range: Range, severity: "error" | "warning"): YamlProblem {
   return { code, message, range, severity };
 }
@@ -37,6 +99,12 @@ function cleanMessage(message: string): string {
   return firstLine.replace(/ at line \d+, column \d+:?$/u, "").trim();
 }
 
+/** The library's message, made readable for the stack overflow it reports as RESOURCE_EXHAUSTION. */
+function errorMessage(code: string, message: string): string {
+  if (code === "RESOURCE_EXHAUSTION") return `Nesting too deep for the YAML parser (${cleanMessage(message)})`;
+  return cleanMessage(message);
+}
+
 class Converter {
   readonly anchors = new Map<string, YamlNode>();
   /** Problems found while converting (the library reports unknown aliases only at toJS time). */
@@ -45,9 +113,20 @@ class Converter {
 
   constructor(private readonly text: string) {}
 
-  node(n: unknown): YamlNode | null {
+  private tooDeep = false;
+
+  node(n: unknown, depth = 0): YamlNode | null {
     if (n == null) return null;
     if (isScalar(n)) return this.scalar(n);
+    if ((isMap(n) || isSeq(n)) && depth >= limits.maxDepth) {
+      // Everything after the parser (rules, traversal, fixes) recurses over the AST: bound it.
+      if (!this.tooDeep) {
+        this.tooDeep = true;
+        const at = this.range(n as YNode)[0];
+        this.problems.push(problem("NESTING_TOO_DEEP", `Nesting deeper than ${limits.maxDepth} levels is not read`, [at, at + 1], "error"));
+      }
+      return null;
+    }
     if (isMap(n)) {
       const range = this.range(n as YNode);
       const out: MapNode = {
@@ -59,7 +138,23 @@ class Converter {
         range,
       };
       this.register(n as YNode, out);
-      for (const item of n.items) out.pairs.push(this.pair(item as YPair));
+      // Duplicate keys, found here in linear time (the library's own check compares every pair
+      // with every other one: a 20,000-key map took 30 s). Same equality as the library's:
+      // equal scalar values (after YAML 1.1 resolution), or the same node.
+      const seen = n.items.length > 1 ? new Set<unknown>() : null;
+      for (const item of n.items) {
+        const k = (item as YPair).key as unknown;
+        if (seen && k != null) {
+          const id = isScalar(k) ? k.value : k;
+          if (!(typeof id === "number" && Number.isNaN(id))) {
+            if (seen.has(id)) {
+              const at = this.range(k as YNode)[0];
+              this.problems.push(problem("DUPLICATE_KEY", "Map keys must be unique", [at, at + 1], "error"));
+            } else seen.add(id);
+          }
+        }
+        out.pairs.push(this.pair(item as YPair, depth + 1));
+      }
       return out;
     }
     if (isSeq(n)) {
@@ -75,9 +170,9 @@ class Converter {
       for (const item of n.items) {
         // A pair inside a sequence (`- a: b` in flow context like `[a: b]`) becomes a one-pair map.
         if (isPair(item)) {
-          const p = this.pair(item as YPair);
+          const p = this.pair(item as YPair, depth + 1);
           out.items.push({ type: "Map", pairs: [p], flow: true, tag: null, anchor: null, range: p.range });
-        } else out.items.push(this.node(item));
+        } else out.items.push(this.node(item, depth + 1));
       }
       return out;
     }
@@ -127,15 +222,17 @@ class Converter {
     return out;
   }
 
-  private pair(p: YPair): PairNode {
-    const key = this.node(p.key);
-    const value = this.node(p.value);
+  private pair(p: YPair, depth: number): PairNode {
+    const key = this.node(p.key, depth);
+    const value = this.node(p.value, depth);
     const start = key ? key.range[0] : value ? value.range[0] : 0;
     let end = value ? value.range[1] : key ? key.range[1] : start;
     if (!value && key) {
       // `key:` with no value: include the colon so the pair covers what was written.
-      const colon = this.text.indexOf(":", key.range[1]);
-      if (colon !== -1 && colon - key.range[1] < 64 && /^\s*$/u.test(this.text.slice(key.range[1], colon))) end = colon + 1;
+      // Look at most 64 characters ahead (an unbounded search is quadratic in `{a, b, c, …}`).
+      const after = this.text.slice(key.range[1], key.range[1] + 64);
+      const colon = after.indexOf(":");
+      if (colon !== -1 && /^\s*$/u.test(after.slice(0, colon))) end = key.range[1] + colon + 1;
     }
     return { type: "Pair", key, value, range: [start, end] };
   }
@@ -200,21 +297,68 @@ const SOURCE_COMMENT = /^\s*Source:\s*(\S.*?)\s*$/u;
 export function parseYaml(text: string): ParsedYaml {
   const documents: DocumentNode[] = [];
   const scalarRanges: Range[] = [];
-  let ydocs: YDocument.Parsed[] = [];
+  const ydocs: YDocument.Parsed[] = [];
   let streamErrors: YamlProblem[] = [];
+  let streamErrorStart = 0;
+  if (text.length > limits.maxLength) {
+    const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
+    const e = problem("FILE_TOO_LARGE", `This file is too large to lint (${mb(text.length)}; the limit is ${mb(limits.maxLength)}): split it`, [0, Math.min(1, text.length)], "error");
+    documents.push({ type: "Document", index: 0, content: null, errors: [e], warnings: [], resources: [], helmSource: null, range: [0, text.length] });
+    return { documents, comments: [] };
+  }
+  const nul = text.indexOf("\u0000");
+  if (nul !== -1 && nul < BINARY_PROBE) {
+    // A binary file: do not feed it to the parser (its "errors" would be noise), say what it is.
+    const e = problem("BINARY_FILE", "This is a binary file (it has NUL bytes), not YAML", [nul, nul + 1], "error");
+    documents.push({ type: "Document", index: 0, content: null, errors: [e], warnings: [], resources: [], helmSource: null, range: [0, text.length] });
+    return { documents, comments: [] };
+  }
+  const deadline = performance.now() + limits.timeBudgetMs;
+  const parser = new Parser();
+  // The library builds an Error (with a stack trace) per problem: an unrendered template has
+  // hundreds of thousands. Stack traces are never used; without them composing is ~9x faster.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    const parser = new Parser();
     const composer = new Composer({
       version: "1.1",
       logLevel: "silent",
-      uniqueKeys: true,
+      uniqueKeys: false, // checked by the Converter in linear time
       prettyErrors: false,
       customTags: (tags) => tags,
     });
-    ydocs = [...composer.compose(parser.parse(text), true, text.length)];
+    // Lexer → Parser driven here (what Parser.parse does), checking the time budget as we go.
+    const tokens = function* (): Generator<CST.Token> {
+      let n = 0;
+      for (const lexeme of new Lexer().lex(text, false)) {
+        if ((++n & 0x3ff) === 0 && performance.now() > deadline) throw new BudgetExceeded(parser.offset);
+        yield* parser.next(lexeme);
+      }
+      yield* parser.end();
+    };
+    for (const ydoc of composer.compose(tokens(), true, text.length)) {
+      ydocs.push(ydoc);
+      if (performance.now() > deadline) throw new BudgetExceeded(Math.max(ydoc.range[2], parser.offset));
+    }
   } catch (err) {
-    // The library should not throw; if it does, keep the failure attached to the file.
-    streamErrors = [problem("PARSER_FAILURE", `YAML parser failure: ${(err as Error).message}`, [0, Math.min(1, text.length)], "error")];
+    const lastEnd = ydocs.length ? ydocs[ydocs.length - 1]!.range[2] : 0;
+    if (err instanceof BudgetExceeded) {
+      const at = Math.min(Math.max(err.offset, lastEnd), text.length);
+      streamErrorStart = lastEnd;
+      streamErrors = [
+        problem(
+          "PARSE_TIME_BUDGET",
+          `Reading this file took longer than the time budget (${limits.timeBudgetMs} ms); the rest of the file from here on is not linted`,
+          [at, Math.min(at + 1, text.length)],
+          "error",
+        ),
+      ];
+    } else {
+      // The library should not throw; if it does, keep the failure attached to the file.
+      streamErrors = [problem("PARSER_FAILURE", `YAML parser failure: ${(err as Error).message}`, [0, Math.min(1, text.length)], "error")];
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   ydocs.forEach((ydoc, index) => {
     const conv = new Converter(text);
@@ -227,7 +371,7 @@ export function parseYaml(text: string): ParsedYaml {
     }
     errors.push(...conv.problems);
     for (const e of ydoc.errors) {
-      errors.push(problem(e.code, cleanMessage(e.message), [e.pos[0], Math.max(e.pos[0], e.pos[1])], "error"));
+      errors.push(problem(e.code, errorMessage(e.code, e.message), [e.pos[0], Math.max(e.pos[0], e.pos[1])], "error"));
     }
     const warnings = ydoc.warnings.map((w) => problem(w.code, cleanMessage(w.message), [w.pos[0], Math.max(w.pos[0], w.pos[1])], "warning"));
     gatherScalarRanges(content, scalarRanges);
@@ -243,13 +387,34 @@ export function parseYaml(text: string): ParsedYaml {
     });
   });
   if (streamErrors.length) {
-    if (documents.length === 0) {
-      documents.push({ type: "Document", index: 0, content: null, errors: streamErrors, warnings: [], resources: [], helmSource: null, range: [0, text.length] });
+    if (streamErrors[0]!.code === "PARSE_TIME_BUDGET" || documents.length === 0) {
+      const index = documents.length;
+      documents.push({ type: "Document", index, content: null, errors: streamErrors, warnings: [], resources: [], helmSource: null, range: [streamErrorStart, text.length] });
     } else documents[documents.length - 1]!.errors.push(...streamErrors);
   }
+  reportForbiddenCharacters(text, documents);
   const comments = collectComments(text, scalarRanges);
   attachHelmSources(documents, comments);
   return { documents, comments };
+}
+
+/** The first forbidden character (control character, invalid UTF-8) of each document, as an error. */
+function reportForbiddenCharacters(text: string, documents: DocumentNode[]): void {
+  FORBIDDEN_CHAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let di = 0;
+  while ((m = FORBIDDEN_CHAR.exec(text)) !== null) {
+    const at = m.index;
+    while (di + 1 < documents.length && documents[di + 1]!.range[0] <= at) di++;
+    const doc = documents[di];
+    if (!doc) return;
+    doc.errors.push(forbiddenCharProblem(m[0], at));
+    // One per document: continue after it.
+    const next = documents[di + 1];
+    if (!next) return;
+    FORBIDDEN_CHAR.lastIndex = Math.max(at + 1, next.range[0]);
+    di++;
+  }
 }
 
 /** Rendered Helm output: `# Source: chart/templates/x.yaml` right before (or at the top of) a document. */

@@ -4,6 +4,13 @@
  * (and deleted) by the processor's postprocess step in the same thread.
  */
 import type { K8sSourceCode } from "./source-code.js";
+import type { YamlNode } from "./ast.js";
+
+/**
+ * One step of the key path of a reported node (src/sourcemap maps it back to Helm templates and
+ * kustomize files): a mapping key, or a sequence index with the item's `name` when it has one.
+ */
+export type KeySeg = { key: string } | { index: number; name?: string };
 
 export interface ResourceSpan {
   startLine: number;
@@ -29,6 +36,42 @@ export interface DocumentSpan {
 }
 
 const files = new Map<string, DocumentSpan[]>();
+/** A reported node's key path and, when the node's value is a scalar, that value as text. */
+export interface KeyPathInfo {
+  path: KeySeg[];
+  scalar: string | null;
+}
+const pathFinders = new Map<string, (line: number, column: number) => KeyPathInfo | null>();
+
+/** The key path (from the document root) of the innermost node that contains `offset`. */
+export function keyPathAt(content: YamlNode | null, offset: number): KeyPathInfo {
+  const path: KeySeg[] = [];
+  let scalar: string | null = null;
+  let node: YamlNode | null = content;
+  const inside = (n: { range: [number, number] } | null): boolean => n !== null && offset >= n.range[0] && offset <= n.range[1];
+  for (;;) {
+    if (!node) return { path, scalar };
+    if (node.type === "Map") {
+      const pair = node.pairs.find((p) => inside(p) || (p.key !== null && inside(p.key)));
+      if (!pair || !pair.key || pair.key.type !== "Scalar") return { path, scalar };
+      path.push({ key: String(pair.key.value) });
+      scalar = pair.value?.type === "Scalar" && pair.value.value !== null ? String(pair.value.value) : null;
+      node = pair.value && inside(pair.value) ? pair.value : null;
+    } else if (node.type === "Seq") {
+      const index = node.items.findIndex((i) => i !== null && inside(i));
+      scalar = null;
+      if (index < 0) return { path, scalar };
+      const item = node.items[index]!;
+      const seg: KeySeg = { index };
+      if (item.type === "Map") {
+        const namePair = item.pairs.find((p) => p.key?.type === "Scalar" && p.key.value === "name");
+        if (namePair?.value?.type === "Scalar" && namePair.value.value !== null) seg.name = String(namePair.value.value);
+      }
+      path.push(seg);
+      node = item;
+    } else return { path, scalar };
+  }
+}
 
 export function recordFile(path: string, sourceCode: K8sSourceCode): void {
   const spans: DocumentSpan[] = [];
@@ -53,6 +96,23 @@ export function recordFile(path: string, sourceCode: K8sSourceCode): void {
     spans.push(d);
   }
   files.set(path, spans);
+  pathFinders.set(path, (line, column) => {
+    let offset: number;
+    try {
+      offset = sourceCode.getIndexFromLoc({ line, column });
+    } catch {
+      return null;
+    }
+    const doc = sourceCode.ast.body.find((d) => offset >= d.range[0] && offset <= d.range[1]);
+    return doc ? keyPathAt(doc.content, offset) : null;
+  });
+}
+
+/** Take the key-path finder of a file (processor postprocess, same thread as the parse). */
+export function takeKeyPathFinder(path: string): ((line: number, column: number) => KeyPathInfo | null) | undefined {
+  const f = pathFinders.get(path);
+  pathFinders.delete(path);
+  return f;
 }
 
 export function takeFile(path: string): DocumentSpan[] | undefined {

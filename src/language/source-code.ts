@@ -8,6 +8,7 @@ import type { FileProblem, RulesConfig } from "@eslint/core";
 import type { CommentToken, K8sNode, ProgramNode, Range, ResourceNode, SourceLocation } from "./ast.js";
 import { asScalar, getMap, getPair } from "./query.js";
 import { literalTextStart } from "./flags.js";
+import { rulesFor, rulesWithEquivalents } from "../migrate/equivalents.js";
 
 export const PLUGIN_NAMESPACE = "kubeguard";
 export const IGNORE_ANNOTATION = "kubeguard.io/ignore";
@@ -19,6 +20,13 @@ const ESLINT_INLINE_CONFIG = /^\s*(?:eslint|kubeguard)(?:-enable|-disable(?:(?:-
 export interface K8sLanguageOptions {
   /** Honour `kubeguard.io/ignore` annotations (a setting can forbid them). */
   annotationSuppressions?: boolean;
+  /**
+   * Honour other tools' suppression annotations (kube-linter, Checkov, Polaris, kube-score) for the
+   * kubeguard rules equivalent to their checks (default true; off with annotationSuppressions).
+   */
+  migrationAnnotations?: boolean;
+  /** The rules that are on (set by the CLI): other tools' annotations map only to these. */
+  enabledRules?: string[];
   [key: string]: unknown;
 }
 
@@ -132,7 +140,9 @@ export class K8sSourceCode extends TextSourceCodeBase<{
     const visit = (node: K8sNode | null, parent: K8sNode | null): void => {
       if (!node) return;
       if (parent) parents.set(node, parent);
-      steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node, parent] }));
+      // One args array for both phases (ESLint only reads it): fewer allocations per node.
+      const args = [node, parent];
+      steps.push(new VisitNodeStep({ target: node, phase: 1, args }));
       switch (node.type) {
         case "Program":
           for (const d of node.body) visit(d, node);
@@ -168,7 +178,7 @@ export class K8sSourceCode extends TextSourceCodeBase<{
         default:
           break;
       }
-      steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node, parent] }));
+      steps.push(new VisitNodeStep({ target: node, phase: 2, args }));
     };
     visit(this.ast, null);
     this.#steps = steps;
@@ -177,8 +187,11 @@ export class K8sSourceCode extends TextSourceCodeBase<{
 
   /** Every Resource in the file, in order. */
   get resources(): ResourceNode[] {
-    return this.ast.body.flatMap((d) => d.resources);
+    // Computed once: rules ask per pod, and a file of n objects made that O(n²) (docs/benchmarks.md).
+    return (this.#resources ??= Object.freeze(this.ast.body.flatMap((d) => d.resources)) as ResourceNode[]);
   }
+
+  #resources: ResourceNode[] | null = null;
 
   getInlineConfigNodes(): CommentToken[] {
     return this.comments.filter((c) => ESLINT_INLINE_CONFIG.test(c.value));
@@ -200,7 +213,10 @@ export class K8sSourceCode extends TextSourceCodeBase<{
       const type = label.slice("eslint-".length) as Directive["type"];
       directives.push(new Directive({ type, node: comment, value, justification }));
     }
-    if (this.languageOptions.annotationSuppressions !== false) this.#annotationDirectives(directives);
+    if (this.languageOptions.annotationSuppressions !== false) {
+      this.#annotationDirectives(directives);
+      if (this.languageOptions.migrationAnnotations !== false) this.#foreignAnnotationDirectives(directives);
+    }
     return { directives, problems };
   }
 
@@ -239,6 +255,72 @@ export class K8sSourceCode extends TextSourceCodeBase<{
   }
 
   /** `metadata.annotations["kubeguard.io/ignore"]: "rule-a,rule-b"` disables those rules for the object. */
+  /**
+   * Other tools' object annotations, mapped to kubeguard rules through `meta.docs.equivalents`:
+   * kube-linter `ignore-check.kube-linter.io/<check>` and `kube-linter.io/ignore-all`, Checkov
+   * `checkov.io/skipN: CKV_K8S_n=<comment>`, Polaris `polaris.fairwinds.com/<check>-exempt: "true"`
+   * and `polaris.fairwinds.com/exempt: "true"`, kube-score `kube-score/ignore: a,b`. One directive per
+   * rule and object (rules already named by `kubeguard.io/ignore` are left to it). The directive's
+   * node is the one space after the annotation's colon when there is one, so ESLint's removal of an
+   * unused directive (replace the node by a space) leaves the file unchanged.
+   */
+  #foreignAnnotationDirectives(directives: Directive[]): void {
+    for (const resource of this.resources) {
+      const annotations = getMap(getMap(resource.node, "metadata"), "annotations");
+      if (!annotations) continue;
+      const own = new Set((resource.annotations[IGNORE_ANNOTATION] ?? "").split(/[\s,]+/u).filter(Boolean).map(qualify));
+      const seen = new Map<string, Directive>();
+      for (const pair of annotations.pairs) {
+        const key = asScalar(pair.key);
+        const val = asScalar(pair.value ?? null);
+        if (!key || typeof key.value !== "string") continue;
+        const k = key.value;
+        const v = val && val.value !== null ? String(val.value) : "";
+        let targets: string[] = [];
+        let why = "";
+        let m: RegExpExecArray | null;
+        if ((m = /^ignore-check\.kube-linter\.io\/(.+)$/u.exec(k))) {
+          targets = rulesFor("kube-linter", m[1]!);
+          why = `kube-linter ${k}${v ? `: ${v}` : ""}`;
+        } else if (k === "kube-linter.io/ignore-all") {
+          targets = rulesWithEquivalents("kube-linter");
+          why = `kube-linter ${k}`;
+        } else if (/^checkov\.io\/skip\d+$/u.test(k)) {
+          const eq = v.indexOf("=");
+          targets = rulesFor("checkov", eq === -1 ? v : v.slice(0, eq));
+          why = `checkov ${k}: ${v}`;
+        } else if ((m = /^polaris\.fairwinds\.com\/(.+)-exempt$/u.exec(k)) && v.toLowerCase() === "true") {
+          targets = rulesFor("polaris", m[1]!);
+          why = `polaris ${k}`;
+        } else if (k === "polaris.fairwinds.com/exempt" && v.toLowerCase() === "true") {
+          targets = rulesWithEquivalents("polaris");
+          why = `polaris ${k}`;
+        } else if (k === "kube-score/ignore") {
+          targets = v.split(",").flatMap((id) => rulesFor("kube-score", id));
+          why = `kube-score ${k}: ${v}`;
+        }
+        if (!targets.length) continue;
+        const colon = this.text.indexOf(":", key.range[1]);
+        const range: Range = colon !== -1 && this.text[colon + 1] === " " ? [colon + 1, colon + 2] : [pair.range[0], pair.range[0]];
+        const objStart = this.positionAt(resource.range[0]);
+        const objEnd = this.positionAt(resource.range[1]);
+        const enabled = this.languageOptions.enabledRules as string[] | undefined;
+        for (const target of targets) {
+          const value = qualify(target);
+          if (own.has(value) || seen.has(value)) continue;
+          // Rules that are off would only produce "unused directive" noise (the CLI passes the list).
+          if (enabled && !enabled.includes(target)) continue;
+          const disable: DirectiveNameNode = { type: "DirectiveName", range, loc: { start: objStart, end: objStart } };
+          const enable: DirectiveNameNode = { type: "DirectiveName", range: [resource.range[1], resource.range[1]], loc: { start: objEnd, end: objEnd } };
+          const d = new Directive({ type: "disable", node: disable, value, justification: why });
+          seen.set(value, d);
+          directives.push(d);
+          directives.push(new Directive({ type: "enable", node: enable, value, justification: "" }));
+        }
+      }
+    }
+  }
+
   #annotationDirectives(directives: Directive[]): void {
     for (const resource of this.resources) {
       const pair = getPair(getMap(getMap(resource.node, "metadata"), "annotations"), IGNORE_ANNOTATION);

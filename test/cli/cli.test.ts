@@ -78,6 +78,8 @@ describe("json output", () => {
         endColumn: 29,
         url: "https://github.com/kubeguard/kubeguard/blob/main/rules/privileged-container.md",
         resource: { apiVersion: "apps/v1", kind: "Deployment", namespace: "shop", name: "web", docIndex: 0 },
+        // The file and line a person edits (src/sourcemap): for a plain file, itself.
+        source: { file: `${dir}/web.yaml`, line: 25, column: 13 },
         suggestions: [{ desc: "Set privileged: false.", messageId: "setFalse", fix: { range: [expect.any(Number), expect.any(Number)], text: "false" } }],
       },
     ]);

@@ -17,7 +17,7 @@ interface Result {
 }
 
 describe.skipIf(!existsSync(CORPUS))("the shared corpus", () => {
-  it("lints every file without a crash or exit 2 (preset all)", () => {
+  it("lints every file without a crash or exit 2 (preset all)", { timeout: 600_000 }, () => {
     const r = spawnSync(
       process.execPath,
       ["--max-semi-space-size=64", join(ROOT, "bin", "kubeguard.js"), "--preset", "all", "--format", "json", "--fail-on", "critical", CORPUS],

@@ -1,0 +1,308 @@
+/**
+ * @fileoverview Schema validation of Resources, shared by `schema-invalid`, `unknown-field` and
+ * `yaml-1-1-ambiguous-value`: each resource is validated once (cached per Resource node), and every
+ * error's instance path is mapped back to the AST node it is about.
+ *
+ * Core kinds: `kubernetes-models` validators (src/schema/core.ts). CRDs: schemas from CRD manifests
+ * in the same file or in `settings.kubeguard.crdSchemas` (src/schema/crd.ts). Other kinds: skipped.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { MapNode, PairNode, ProgramNode, ResourceNode, ScalarNode, YamlNode } from "../language/ast.js";
+import { asMap, asScalar, deref, getPair, keyName, staticValue } from "../language/query.js";
+import { coreValidator, runRecorded, type AjvError, type RawResult } from "./core.js";
+import { collectCrds, configuredCrds, crdKey, validateCrd, type CrdIndex } from "./crd.js";
+
+export interface SchemaSettings {
+  /** Files or folders with CRD manifests whose schemas apply to every linted file. */
+  crdSchemas?: string[];
+  /** The linted file's name: kustomize patch files (`*patch*`) are partial objects. */
+  filename?: string;
+}
+
+/** Whether a map somewhere uses a collection as a key: an unrendered `{{ template }}` read as YAML. */
+function hasCollectionKey(node: YamlNode | null, depth = 0): boolean {
+  if (!node || depth > 64) return false;
+  if (node.type === "Map") {
+    for (const p of node.pairs) {
+      if (p.key && p.key.type !== "Scalar") return true;
+      if (hasCollectionKey(p.value, depth + 1)) return true;
+    }
+  } else if (node.type === "Seq") {
+    for (const it of node.items) if (hasCollectionKey(it, depth + 1)) return true;
+  }
+  return false;
+}
+
+const kustomizeDirs = new Map<string, boolean>();
+
+/**
+ * Whether a file is a partial object: a kustomize patch (`*patch*` file name) or a file next to a
+ * kustomization, which may be a strategic-merge patch naming only what it changes.
+ */
+function isPartialFile(filename: string | undefined): boolean {
+  if (!filename) return false;
+  if (/patch/iu.test(filename.split(/[\\/]/u).pop() ?? "")) return true;
+  const dir = dirname(filename);
+  let hit = kustomizeDirs.get(dir);
+  if (hit === undefined) {
+    hit = ["kustomization.yaml", "kustomization.yml", "Kustomization"].some((f) => existsSync(join(dir, f)));
+    kustomizeDirs.set(dir, hit);
+  }
+  return hit;
+}
+
+/**
+ * Names the kubernetes-models validators never read although the API defines them (`description`
+ * of printer columns and schemas, the `x-kubernetes-*` schema extensions), and strategic-merge /
+ * kustomize directives (`$patch`, `$setElementOrder/…`, `$retainKeys`).
+ */
+function alwaysKnown(name: string): boolean {
+  return name === "description" || name.startsWith("x-kubernetes-") || name.startsWith("$");
+}
+
+/** A schema error located in the AST. */
+export interface LocatedError {
+  error: AjvError;
+  /** JSON-pointer segments of the instance path. */
+  path: string[];
+  /** The node the error is about (the value), or for a missing field the closest existing anchor. */
+  node: YamlNode | PairNode;
+  /** The value node at the path, when it exists (null for `required`). */
+  value: YamlNode | null;
+  /** Whether the error is a YAML-typing trap that `yaml-1-1-ambiguous-value` reports instead. */
+  yamlTrap: boolean;
+}
+
+export interface UnknownField {
+  pair: PairNode;
+  key: ScalarNode;
+  name: string;
+  /** The map the pair is written in. */
+  map: MapNode;
+  /** The field names the schema defines at this place. */
+  siblings: string[];
+  path: string[];
+}
+
+export interface SchemaResult {
+  /** `core` (kubernetes-models) or `crd` (a CustomResourceDefinition's schema). */
+  source: "core" | "crd";
+  errors: LocatedError[];
+  unknown: UnknownField[];
+}
+
+const resultCache = new WeakMap<ResourceNode, SchemaResult | null>();
+const fileCrdCache = new WeakMap<ProgramNode, CrdIndex>();
+
+function fileCrds(program: ProgramNode | null): CrdIndex {
+  if (!program) return new Map();
+  let idx = fileCrdCache.get(program);
+  if (!idx) {
+    idx = new Map();
+    collectCrds(program.body, idx);
+    fileCrdCache.set(program, idx);
+  }
+  return idx;
+}
+
+function decodeSeg(s: string): string {
+  return s.replace(/~1/gu, "/").replace(/~0/gu, "~");
+}
+
+export function splitPointer(pointer: string): string[] {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSeg);
+}
+
+/** Walk JSON-pointer segments through the AST (aliases and merge keys followed). */
+function locate(root: MapNode, path: string[]): { value: YamlNode | null; pair: PairNode | null; parent: YamlNode | null; depth: number; lastPair: PairNode | null; lastItem: YamlNode | null } {
+  let cur: YamlNode | null = root;
+  let pair: PairNode | null = null;
+  let lastPair: PairNode | null = null;
+  let lastItem: YamlNode | null = null;
+  let parent: YamlNode | null = null;
+  let depth = 0;
+  for (const seg of path) {
+    const n: YamlNode | null = deref(cur);
+    if (!n) break;
+    if (n.type === "Map") {
+      const p = getPair(n, seg);
+      if (!p) break;
+      parent = n;
+      pair = p;
+      lastPair = p;
+      lastItem = null;
+      cur = p.value;
+    } else if (n.type === "Seq") {
+      const i = Number(seg);
+      const it = Number.isInteger(i) ? (n.items[i] ?? null) : null;
+      if (!it) break;
+      parent = n;
+      pair = null;
+      lastItem = it;
+      cur = it;
+    } else break;
+    depth++;
+  }
+  return { value: depth === path.length ? deref(cur) : null, pair, parent, depth, lastPair, lastItem };
+}
+
+/** The node to report for an error at `path`: the value, or where a missing field would go. */
+function anchorFor(root: MapNode, path: string[], missing: boolean): { node: YamlNode | PairNode; value: YamlNode | null } {
+  const loc = locate(root, path);
+  if (!missing && loc.value && loc.depth === path.length) return { node: loc.value, value: loc.value };
+  // Missing field (or a path the AST cannot follow): the closest existing parent. For a sequence
+  // item, its first pair (`- name: …`); for a map value, the key that holds it.
+  const obj = loc.depth === path.length ? loc.value : null;
+  if (obj && loc.lastItem && deref(loc.lastItem) === obj) {
+    const m = asMap(obj);
+    if (m?.pairs[0]) return { node: m.pairs[0], value: null };
+  }
+  if (loc.lastPair?.key) return { node: loc.lastPair.key, value: null };
+  const kindPair = getPair(root, "kind");
+  return { node: kindPair?.key ?? root, value: null };
+}
+
+function isPlainTyped(node: YamlNode | null): node is ScalarNode {
+  return node?.type === "Scalar" && node.style === "PLAIN" && node.tag === null && (typeof node.value === "boolean" || typeof node.value === "number" || typeof node.value === "bigint");
+}
+
+/** File-mode fields (volumes' `defaultMode`, items' `mode`). */
+export function isModeField(path: readonly string[]): boolean {
+  const last = path[path.length - 1];
+  return last === "defaultMode" || last === "mode";
+}
+
+/**
+ * Whether a schema error is a YAML typing trap owned by `yaml-1-1-ambiguous-value`: a plain
+ * boolean/number where the schema wants a string, or a string where a file mode is expected.
+ */
+function isYamlTrap(error: AjvError, path: string[], value: YamlNode | null): boolean {
+  if (error.keyword !== "type") return false;
+  if (error.params.type === "string" && isPlainTyped(value)) return true;
+  if (isModeField(path) && value?.type === "Scalar" && typeof value.value === "string") return true;
+  return false;
+}
+
+/**
+ * Validate a resource against its schema. Null when the kind has no schema (unknown CRDs) or the
+ * document has YAML errors. Cached per resource.
+ */
+export function validateResource(resource: ResourceNode, program: ProgramNode | null, settings: SchemaSettings = {}, cwd = process.cwd()): SchemaResult | null {
+  if (resultCache.has(resource)) return resultCache.get(resource)!;
+  const result = compute(resource, program, settings, cwd);
+  resultCache.set(resource, result);
+  return result;
+}
+
+function compute(resource: ResourceNode, program: ProgramNode | null, settings: SchemaSettings, cwd: string): SchemaResult | null {
+  if (resource.document.errors.length || !resource.apiVersion || !resource.kind) return null;
+  const key = crdKey(resource.apiVersion, resource.kind);
+  let raw: RawResult | null = null;
+  let source: SchemaResult["source"] = "core";
+  const local = fileCrds(program).get(key);
+  const configured = local ? undefined : settings.crdSchemas?.length ? configuredCrds(settings.crdSchemas, cwd).get(key) : undefined;
+  const crd = local ?? configured;
+  // An unrendered template (`name: {{ .Name }}` reads as a map with a map key) is not an object yet.
+  if (hasCollectionKey(resource.node)) return null;
+  const partial = isPartialFile(settings.filename);
+  // A CRD's own openAPIV3Schema is not validated (see below): leave it out of the data, it is most
+  // of the bytes of a CRD.
+  const data = resource.kind === "CustomResourceDefinition" ? dataWithout(resource.node, "openAPIV3Schema") : staticValue(resource.node);
+  if (crd) {
+    raw = validateCrd(crd.value, data);
+    source = "crd";
+  } else {
+    const validate = coreValidator(resource.apiVersion, resource.kind);
+    if (!validate) return null;
+    raw = runRecorded(validate, data);
+  }
+  const root = resource.node;
+  const errors: LocatedError[] = [];
+  const seen = new Set<string>();
+  for (const e of raw.errors) {
+    // One error per place: a float in an int32 field fails `type` and `format`; keep the first.
+    if (partial && e.keyword === "required") continue; // a kustomize patch names only what it changes
+    // JSONSchemaProps (CRD schemas) is incomplete in kubernetes-models (JSONSchemaPropsOrBool …).
+    if (e.instancePath.includes("/openAPIV3Schema")) continue;
+    const where = `${e.instancePath}\u0000${e.keyword === "required" ? String(e.params.missingProperty) : ""}`;
+    if (seen.has(where)) continue;
+    seen.add(where);
+    const path = splitPointer(e.instancePath);
+    const { node, value } = anchorFor(root, path, e.keyword === "required");
+    // JSON null is "unset" for the API server's decoder (pointer and omitempty fields).
+    if (e.keyword === "type" && asScalar(value)?.value === null) continue;
+    errors.push({ error: e, path, node, value, yamlTrap: isYamlTrap(e, path, value) });
+  }
+  const unknown: UnknownField[] = [];
+  for (const { path, names } of raw.known) {
+    // JSONSchemaProps (CRD schemas) lacks several fields in kubernetes-models: not checked.
+    if (path.includes("openAPIV3Schema")) continue;
+    const loc = locate(root, path);
+    const map = asMap(loc.value);
+    if (!map || loc.depth !== path.length) continue;
+    const siblings = [...names];
+    for (const pair of map.pairs) {
+      const name = keyName(pair);
+      if (name === null || name === "<<" || names.has(name) || alwaysKnown(name) || pair.key?.type !== "Scalar") continue;
+      unknown.push({ pair, key: pair.key, name, map, siblings, path: [...path, name] });
+    }
+  }
+  return { source, errors, unknown };
+}
+
+/** Like `staticValue`, with the values of `pruned` keys replaced by empty objects. */
+function dataWithout(node: YamlNode | null, pruned: string): unknown {
+  if (!node) return null;
+  if (node.type === "Alias") return staticValue(node);
+  if (node.type === "Scalar") return staticValue(node);
+  if (node.type === "Seq") return node.items.map((it) => dataWithout(it, pruned));
+  const obj: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const p of node.pairs) {
+    const k = keyName(p);
+    if (k === null) continue;
+    if (k === "<<") return staticValue(node); // merge keys: the general (cached) path
+    obj[k] = k === pruned ? {} : dataWithout(p.value, pruned);
+  }
+  return obj;
+}
+
+/** The kubeguard settings a schema rule reads (`settings.kubeguard.crdSchemas`). */
+export function schemaSettings(settings: { kubeguard?: Record<string, unknown> } | undefined): SchemaSettings {
+  const list = settings?.kubeguard?.crdSchemas;
+  if (Array.isArray(list)) return { crdSchemas: list.filter((s): s is string => typeof s === "string") };
+  if (typeof list === "string") return { crdSchemas: [list] };
+  return {};
+}
+
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Close candidates for a misspelled field among the schema's sibling names: a case-only difference
+ * first (`runAsNonroot` → `runAsNonRoot`), else every name within an edit distance of
+ * max(1, ⌊len/4⌋) (at most 3), nearest first.
+ */
+export function closeNames(name: string, siblings: readonly string[]): string[] {
+  const lower = name.toLowerCase();
+  const caseOnly = siblings.filter((s) => s.toLowerCase() === lower);
+  if (caseOnly.length) return caseOnly;
+  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 4)));
+  return siblings
+    .map((s) => ({ s, d: editDistance(lower, s.toLowerCase()) }))
+    .filter((c) => c.d <= limit)
+    .sort((a, b) => a.d - b.d || a.s.localeCompare(b.s))
+    .map((c) => c.s);
+}

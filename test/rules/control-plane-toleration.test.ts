@@ -1,0 +1,4 @@
+import rule from "../../rules/control-plane-toleration.js";
+import { runRuleTests } from "../rule-tester.js";
+
+runRuleTests(rule);

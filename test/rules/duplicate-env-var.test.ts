@@ -1,0 +1,4 @@
+import rule from "../../rules/duplicate-env-var.js";
+import { runRuleTests } from "../rule-tester.js";
+
+runRuleTests(rule);

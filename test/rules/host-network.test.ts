@@ -1,0 +1,4 @@
+import rule from "../../rules/host-network.js";
+import { runRuleTests } from "../rule-tester.js";
+
+runRuleTests(rule);

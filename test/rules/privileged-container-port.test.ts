@@ -1,0 +1,4 @@
+import rule from "../../rules/privileged-container-port.js";
+import { runRuleTests } from "../rule-tester.js";
+
+runRuleTests(rule);
