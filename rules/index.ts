@@ -24,6 +24,7 @@ import controlPlaneToleration from "./control-plane-toleration.js";
 import cpuLimitMissing from "./cpu-limit-missing.js";
 import cpuRequestMissing from "./cpu-request-missing.js";
 import dangerousCapabilityAdded from "./dangerous-capability-added.js";
+import defaultNamespace from "./default-namespace.js";
 import defaultServiceAccount from "./default-service-account.js";
 import deprecatedApiVersion from "./deprecated-api-version.js";
 import deprecatedServiceAccountField from "./deprecated-service-account-field.js";
@@ -159,6 +160,7 @@ export const rules = {
   "cpu-limit-missing": cpuLimitMissing,
   "cpu-request-missing": cpuRequestMissing,
   "dangerous-capability-added": dangerousCapabilityAdded,
+  "default-namespace": defaultNamespace,
   "default-service-account": defaultServiceAccount,
   "deprecated-api-version": deprecatedApiVersion,
   "deprecated-service-account-field": deprecatedServiceAccountField,

@@ -92,6 +92,11 @@ async function run(): Promise<void> {
   const sarifFile = core.getInput("sarif-file");
   const annotationsInput = core.getInput("annotations") || "10";
   const kubernetesVersion = core.getInput("kubernetes-version");
+  // Helm chart folders among the paths are rendered with the runner's helm (see the README).
+  const helmValues = words(core.getInput("helm-values"));
+  const helmSet = core.getMultilineInput("helm-set").filter(Boolean);
+  const helmRelease = core.getInput("helm-release");
+  const helmNamespace = core.getInput("helm-namespace");
 
   if (failOnInput !== "none" && !(SEVERITIES as readonly string[]).includes(failOnInput)) {
     throw new Error(`fail-on: expected one of ${SEVERITIES.join(", ")} or none, got '${failOnInput}'`);
@@ -105,6 +110,10 @@ async function run(): Promise<void> {
   if (config) cli.push("--config", config);
   for (const p of presets) cli.push("--preset", p);
   if (kubernetesVersion) cli.push("--kubernetes-version", kubernetesVersion);
+  for (const v of helmValues) cli.push("--helm-values", v);
+  for (const kv of helmSet) cli.push("--helm-set", kv);
+  if (helmRelease) cli.push("--helm-release", helmRelease);
+  if (helmNamespace) cli.push("--helm-namespace", helmNamespace);
 
   let stdout = "";
   let stderr = "";

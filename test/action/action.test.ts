@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { actionBuildOptions } from "../../src/action/build.js";
 import { multitool, validateSarif } from "../formatters/sarif-multitool.js";
+import { HELM, TEST_PATH } from "../helm/tools.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -35,7 +36,20 @@ describe("the committed bundle", () => {
   it("is declared by action.yml with node24", () => {
     const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
     expect(action.runs).toEqual({ using: "node24", main: "dist/action.js" });
-    expect(Object.keys(action.inputs)).toEqual(["paths", "config", "preset", "fail-on", "only-changed", "sarif-file", "annotations", "kubernetes-version"]);
+    expect(Object.keys(action.inputs)).toEqual([
+      "paths",
+      "config",
+      "preset",
+      "fail-on",
+      "only-changed",
+      "sarif-file",
+      "annotations",
+      "kubernetes-version",
+      "helm-values",
+      "helm-set",
+      "helm-release",
+      "helm-namespace",
+    ]);
     for (const input of Object.values(action.inputs) as { description: string }[]) expect(input.description.length).toBeGreaterThan(10);
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(["critical", "high", "medium", "low", "info", "findings", "sarif-file"]));
   });
@@ -114,14 +128,19 @@ interface ActionRun {
 }
 
 /** Run the bundle the way the runner does; inputs as INPUT_<NAME> (upper case, hyphens kept). */
-function runAction(repo: Repo, inputs: Record<string, string>, event: object | null = { pull_request: { number: 7, base: { sha: repo.base }, head: { sha: repo.head } } }): ActionRun {
+function runAction(
+  repo: Repo,
+  inputs: Record<string, string>,
+  event: object | null = { pull_request: { number: 7, base: { sha: repo.base }, head: { sha: repo.head } } },
+  path: string = process.env.PATH ?? "",
+): ActionRun {
   const tmp = mkdtempSync(join(tmpdir(), "kubeguard-runner-"));
   const summaryFile = join(tmp, "summary.md");
   const outputFile = join(tmp, "output.txt");
   writeFileSync(summaryFile, "");
   writeFileSync(outputFile, "");
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
+    PATH: path,
     HOME: tmp,
     GITHUB_ACTIONS: "true",
     GITHUB_WORKSPACE: repo.dir,
@@ -225,5 +244,27 @@ describe("the action on a pull request", () => {
     const missing = runAction(repo, { paths: "nowhere" });
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain("::error::kubeguard failed (exit status 2): kubeguard: no such file or directory: nowhere");
+  });
+});
+
+describe.skipIf(!HELM)("the action on a Helm chart", () => {
+  it("renders the chart with the helm inputs and annotates the template line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeguard-chart-"));
+    git(dir, "init", "-q", "-b", "main");
+    git(dir, "config", "user.email", "ci@example.com");
+    git(dir, "config", "user.name", "CI");
+    cpSync(join(ROOT, "fixtures", "helm", "web"), join(dir, "web"), { recursive: true });
+    writeFileSync(join(dir, ".kubeguard.yaml"), "extends: []\nrules:\n  privileged-container: error\n");
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "chart");
+    const head = git(dir, "rev-parse", "HEAD");
+    const repo = { dir, base: head, head };
+    const insecure = runAction(repo, { paths: "web", "sarif-file": "", "helm-release": "shop" }, null, TEST_PATH);
+    expect(insecure.status, insecure.stderr).toBe(1);
+    expect(insecure.stdout).toMatch(/::error [^\n]*file=web\/templates\/deployment\.yaml,line=\d+/u);
+    expect(insecure.outputs.critical).toBe("1");
+    const hardened = runAction(repo, { paths: "web", "sarif-file": "", "helm-set": "securityContext.privileged=false" }, null, TEST_PATH);
+    expect(hardened.status, hardened.stderr).toBe(0);
+    expect(hardened.outputs.critical).toBe("0");
   });
 });
