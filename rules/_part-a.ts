@@ -12,28 +12,15 @@ import { asMap, asScalar, getBool, getMap, getPair, getString, keyName, scalarSt
 import type { RuleTextEdit } from "../src/rule.js";
 import { kindLabel } from "./privileged-container.js";
 
-export const DEFAULT_KUBERNETES_VERSION = "1.34";
+import { DEFAULT_KUBERNETES_VERSION, compareKubeVersions, parseKubeVersion, targetVersionOf, versionAtLeast } from "../src/k8s-version.js";
 
-/** `[major, minor]` of a version like "1.35", "v1.35.2"; null when it does not parse. */
-export function parseKubeVersion(v: unknown): [number, number] | null {
-  const m = /^v?(\d+)\.(\d+)/u.exec(String(v ?? "").trim());
-  return m ? [Number(m[1]), Number(m[2])] : null;
-}
-
-/** Compare two versions: negative, zero or positive. */
-export function compareKubeVersions(a: [number, number], b: [number, number]): number {
-  return a[0] - b[0] || a[1] - b[1];
-}
+export { DEFAULT_KUBERNETES_VERSION, compareKubeVersions, parseKubeVersion };
 
 /** The target Kubernetes version of a lint run (settings.kubeguard.kubernetesVersion, default 1.34). */
-export function targetVersion(context: { settings: { kubeguard?: { kubernetesVersion?: string } } }): [number, number] {
-  return parseKubeVersion(context.settings.kubeguard?.kubernetesVersion) ?? parseKubeVersion(DEFAULT_KUBERNETES_VERSION)!;
-}
+export const targetVersion = (context: { settings: { kubeguard?: { kubernetesVersion?: string } } }): [number, number] => targetVersionOf(context.settings);
 
 /** Whether the version `v` is at least `major.minor`. */
-export function atLeast(v: [number, number], major: number, minor: number): boolean {
-  return compareKubeVersions(v, [major, minor]) >= 0;
-}
+export const atLeast = versionAtLeast;
 
 /** `spec.os.name: windows`. */
 export function isWindowsPod(podSpec: PodSpecNode): boolean {

@@ -7,20 +7,9 @@ import { createRule, reportHardening } from "../src/rule.js";
 import type { ContainerNode, PairNode, PodSpecNode } from "../src/language/ast.js";
 import { asFix, replaceNode, setIn } from "../src/fix/index.js";
 import { asScalar, getBool, getPair } from "../src/language/query.js";
+import { targetVersionOf, versionAtLeast } from "../src/k8s-version.js";
 import { kindLabel } from "./privileged-container.js";
 
-const DEFAULT_KUBERNETES_VERSION = "1.34";
-
-/** `[major, minor]` of a version like "1.35", "v1.35.2". */
-function parseVersion(v: string): [number, number] {
-  const m = /^v?(\d+)\.(\d+)/u.exec(v.trim());
-  return m ? [Number(m[1]), Number(m[2])] : [1, 34];
-}
-
-function atLeast(v: string, major: number, minor: number): boolean {
-  const [a, b] = parseVersion(v);
-  return a > major || (a === major && b >= minor);
-}
 
 function label(c: ContainerNode): string {
   return `${kindLabel(c.containerKind).toLowerCase()} '${c.name ?? `#${c.index}`}'`;
@@ -74,12 +63,12 @@ export default createRule({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    const version = String(context.settings.kubeguard?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+    const version = targetVersionOf(context.settings);
     return {
       PodSpec(podSpec) {
         if (!podSpec.containers.length) return;
         // User-namespace pods: PSS (≥ v1.35) allows any runAsNonRoot value.
-        if (getBool(podSpec.node, "hostUsers") === false && atLeast(version, 1, 35)) return;
+        if (getBool(podSpec.node, "hostUsers") === false && versionAtLeast(version, 1, 35)) return;
         const podFalse = explicitFalse(podSpec.securityContext);
         if (podFalse?.value) {
           reportHardening(context, { node: podFalse, messageId: "podFalse" }, { messageId: "setPodTrue", fix: asFix(replaceNode(sourceCode, podFalse.value, "true")) });

@@ -5,32 +5,18 @@
  */
 import type { ContainerNode, MapNode, PairNode, PodSpecNode, ResourceNode, YamlNode } from "../language/ast.js";
 import { asMap, asScalar, getMap, getPair, getString, keyName, scalarBool, scalarString, seqItems, getSeq } from "../language/query.js";
+import { DEFAULT_KUBERNETES_VERSION, compareKubeVersions, parseKubeVersion, targetVersionOf, versionAtLeast } from "../k8s-version.js";
 
-/** The version rules assume when `settings.kubeguard.kubernetesVersion` is not set. */
-export const DEFAULT_KUBERNETES_VERSION = "1.34";
+export { DEFAULT_KUBERNETES_VERSION, versionAtLeast };
 
-/** `[major, minor]` of "1.35", "v1.35", "v1.35.2"; null when it does not look like a version. */
-export function parseKubernetesVersion(v: string): [number, number] | null {
-  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/u.exec(v.trim());
-  return m ? [Number(m[1]), Number(m[2])] : null;
-}
+/** `[major, minor]` of "1.35", "v1.35.2"; null when unparsable. */
+export const parseKubernetesVersion = (v: string): [number, number] | null => parseKubeVersion(v);
 
 /** The target Kubernetes version from the rule context's settings (default {@link DEFAULT_KUBERNETES_VERSION}). */
-export function targetVersion(settings: { kubeguard?: { kubernetesVersion?: unknown } }): [number, number] {
-  const raw = settings.kubeguard?.kubernetesVersion;
-  const parsed = typeof raw === "string" ? parseKubernetesVersion(raw) : null;
-  return parsed ?? (parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION) as [number, number]);
-}
+export const targetVersion = (settings: { kubeguard?: { kubernetesVersion?: unknown } }): [number, number] => targetVersionOf(settings);
 
 /** Compare two `[major, minor]` versions: negative, 0 or positive. */
-export function compareVersions(a: [number, number], b: [number, number]): number {
-  return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1];
-}
-
-/** Whether `version` is at least `major.minor`. */
-export function versionAtLeast(version: [number, number], major: number, minor: number): boolean {
-  return compareVersions(version, [major, minor]) >= 0;
-}
+export const compareVersions = compareKubeVersions;
 
 export function containerKindLabel(kind: ContainerNode["containerKind"]): string {
   return kind === "initContainer" ? "Init container" : kind === "ephemeralContainer" ? "Ephemeral container" : "Container";

@@ -9,24 +9,15 @@ import { getMap, getPair, getString } from "../language/query.js";
 import { canEdit, lineEndAfter, lineStartOf } from "../fix/index.js";
 import type { RuleTextEdit } from "../rule.js";
 
-/** The version assumed when `settings.kubeguard.kubernetesVersion` is not set (same as run-as-non-root). */
-export const DEFAULT_KUBERNETES_VERSION = "1.34";
+import { DEFAULT_KUBERNETES_VERSION, parseKubeVersion, targetVersionOf, versionAtLeast } from "../k8s-version.js";
+
+export { DEFAULT_KUBERNETES_VERSION, versionAtLeast };
 
 /** `[major, minor]` of "1.35", "v1.35.2"; null when unparsable. */
-export function parseKubernetesVersion(v: string): [number, number] | null {
-  const m = /^v?(\d+)\.(\d+)/u.exec(v.trim());
-  return m ? [Number(m[1]), Number(m[2])] : null;
-}
+export const parseKubernetesVersion = (v: string): [number, number] | null => parseKubeVersion(v);
 
 /** The target Kubernetes version from settings (default {@link DEFAULT_KUBERNETES_VERSION}). */
-export function targetVersion(settings: { kubeguard?: { kubernetesVersion?: string } }): [number, number] {
-  const raw = settings.kubeguard?.kubernetesVersion;
-  return (raw !== undefined && parseKubernetesVersion(String(raw))) || parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION)!;
-}
-
-export function versionAtLeast(v: [number, number], major: number, minor: number): boolean {
-  return v[0] > major || (v[0] === major && v[1] >= minor);
-}
+export const targetVersion = (settings: { kubeguard?: { kubernetesVersion?: string } }): [number, number] => targetVersionOf(settings);
 
 /** "Container 'web'", "Init container 'setup'", "Ephemeral container '#0'". */
 export function containerLabel(c: ContainerNode): string {
