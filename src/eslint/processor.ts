@@ -30,8 +30,18 @@ export type KubeguardMessage = Linter.LintMessage & { resource?: ResourceRef | n
 
 /** The innermost resource (or at least the document) that contains a 1-based line. */
 export function locate(spans: DocumentSpan[], line: number): { resource: ResourceRef | null; helmSource: string | null } {
-  for (const d of spans) {
-    if (line < d.startLine || line > d.endLine) continue;
+  // Documents are in file order, so their end lines never decrease: binary-search the first
+  // document that ends at or after the line (a linear scan made big streams quadratic).
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.endLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length && spans[i]!.startLine <= line; i++) {
+    const d = spans[i]!;
+    if (line > d.endLine) continue;
     let best: DocumentSpan["resources"][number] | null = null;
     for (const r of d.resources) {
       if (line >= r.startLine && line <= r.endLine) {

@@ -13,9 +13,17 @@ export interface EditContext {
   document: DocumentNode;
 }
 
-/** Find the document containing an offset. */
+/** Find the (first) document containing an offset: documents are in file order, so binary search. */
 export function documentAt(sourceCode: K8sSourceCode, offset: number): DocumentNode | null {
-  for (const d of sourceCode.ast.body) if (offset >= d.range[0] && offset <= d.range[1]) return d;
+  const docs = sourceCode.ast.body;
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]!.range[1] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < docs.length && docs[i]!.range[0] <= offset; i++) if (offset <= docs[i]!.range[1]) return docs[i]!;
   return null;
 }
 
@@ -40,6 +48,7 @@ function collectAliases(node: YamlNode | null, out: Range[]): void {
 }
 
 const aliasCache = new WeakMap<DocumentNode, Range[]>();
+const tabIndentCache = new WeakMap<DocumentNode, boolean>();
 
 /**
  * Whether the text range [start, end) may be edited: the document parsed cleanly, uses no tabs for
@@ -48,8 +57,13 @@ const aliasCache = new WeakMap<DocumentNode, Range[]>();
 export function canEdit(sourceCode: K8sSourceCode, start: number, end: number = start): boolean {
   const doc = documentAt(sourceCode, start);
   if (!doc || doc.errors.length) return false;
-  const docText = sourceCode.text.slice(doc.range[0], doc.range[1]);
-  if (/(^|[\r\n])[ ]*\t/u.test(docText)) return false;
+  // Computed once per document: many fixes ask about the same document.
+  let tabs = tabIndentCache.get(doc);
+  if (tabs === undefined) {
+    tabs = /(^|[\r\n])[ ]*\t/u.test(sourceCode.text.slice(doc.range[0], doc.range[1]));
+    tabIndentCache.set(doc, tabs);
+  }
+  if (tabs) return false;
   let aliased = aliasCache.get(doc);
   if (!aliased) {
     aliased = [];
