@@ -10,6 +10,7 @@ import { parseConfigYaml } from "../language/config-yaml.js";
 import { rules } from "../../rules/index.js";
 import { PRESETS, SEVERITIES, type Preset, type Severity } from "../rule.js";
 import { validateCustomRules, type CustomRuleSpec } from "../custom/index.js";
+import { editDistance } from "../util/edit-distance.js";
 
 export const CONFIG_FILE_NAMES = [".kubeguard.yaml", ".kubeguard.yml"];
 export const RULE_LEVELS = ["off", "warn", "error"] as const;
@@ -72,20 +73,7 @@ export function findConfigFile(start: string): string | null {
   }
 }
 
-/** Levenshtein distance (small strings: rule ids). */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
+const distance = editDistance;
 
 /** The closest known name, when it is close enough to be a typo. */
 export function didYouMean(name: string, known: readonly string[]): string | null {

@@ -12,6 +12,9 @@ import type { MapNode, PairNode, ProgramNode, ResourceNode, ScalarNode, YamlNode
 import { asMap, asScalar, deref, getPair, keyName, staticValue } from "../language/query.js";
 import { coreValidator, runRecorded, type AjvError, type RawResult } from "./core.js";
 import { collectCrds, configuredCrds, crdKey, validateCrd, type CrdIndex } from "./crd.js";
+import { editDistance } from "../util/edit-distance.js";
+
+export { editDistance };
 
 export interface SchemaSettings {
   /** Files or folders with CRD manifests whose schemas apply to every linted file. */
@@ -275,20 +278,6 @@ export function schemaSettings(settings: { kubeguard?: Record<string, unknown> }
   return {};
 }
 
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
 
 /**
  * Close candidates for a misspelled field among the schema's sibling names: a case-only difference
