@@ -2,7 +2,7 @@
  * @fileoverview apiserver-admission-always-admit: the deprecated `AlwaysAdmit` admission plugin
  * is enabled (`--enable-admission-plugins` or the legacy `--admission-control`).
  */
-import { flagRule, listItems } from "./_flag-rule.js";
+import { flagRule, listItems } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "apiserver-admission-always-admit",

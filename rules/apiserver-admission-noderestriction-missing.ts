@@ -2,7 +2,7 @@
  * @fileoverview apiserver-admission-noderestriction-missing: the NodeRestriction admission plugin
  * (not on by default) is not enabled, so a kubelet's credentials can modify any Node and Pod.
  */
-import { flagRule, listItems } from "./_flag-rule.js";
+import { flagRule, listItems } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "apiserver-admission-noderestriction-missing",

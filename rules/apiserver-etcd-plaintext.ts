@@ -2,7 +2,7 @@
  * @fileoverview apiserver-etcd-plaintext: kube-apiserver talks to etcd over plain HTTP
  * (`--etcd-servers` holds an `http://` URL). Suggestion only: `https://` needs etcd serving TLS.
  */
-import { flagRule, listItems } from "./_flag-rule.js";
+import { flagRule, listItems } from "./shared/_flag-rule.js";
 
 const isHttp = (u: string): boolean => /^http:\/\//iu.test(u);
 

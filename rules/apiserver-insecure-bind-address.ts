@@ -3,7 +3,7 @@
  * kube-apiserver. Up to 1.19 it exposes the unauthenticated insecure port on that address; from
  * 1.20 it has no effect, and from 1.24 the flag does not exist and the server exits.
  */
-import { flagRule, isLoopbackHost } from "./_flag-rule.js";
+import { flagRule, isLoopbackHost } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "apiserver-insecure-bind-address",

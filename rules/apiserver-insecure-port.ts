@@ -3,7 +3,7 @@
  * 1.19 a non-zero value (default 8080) serves the API over HTTP with no authentication or
  * authorization; 1.20–1.23 accept only 0; from 1.24 the flags do not exist and the server exits.
  */
-import { flagRule } from "./_flag-rule.js";
+import { flagRule } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "apiserver-insecure-port",

@@ -2,7 +2,7 @@
  * @fileoverview apiserver-kubelet-ca-missing: kube-apiserver does not verify kubelet serving
  * certificates (`--kubelet-certificate-authority` absent). Not set by kubeadm.
  */
-import { flagRule } from "./_flag-rule.js";
+import { flagRule } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "apiserver-kubelet-ca-missing",

@@ -2,7 +2,7 @@
  * @fileoverview apiserver-token-auth-file: kube-apiserver accepts static bearer tokens from a
  * CSV file (`--token-auth-file`): no expiry, no rotation without a restart.
  */
-import { flagRule } from "./_flag-rule.js";
+import { flagRule } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "apiserver-token-auth-file",

@@ -6,8 +6,8 @@
  */
 import { asFix } from "../src/fix/index.js";
 import { createRule } from "../src/rule.js";
-import { annotationPairs, atLeast, containerLabel, targetVersion } from "./_part-a.js";
-import { annotationToFieldEdits, APPARMOR_ANNOTATION_PREFIX, containerNamed, profileFromAnnotation, profileType, removeAnnotation } from "./_part-a-profiles.js";
+import { annotationPairs, atLeast, containerLabel, targetVersion } from "./shared/_part-a.js";
+import { annotationToFieldEdits, APPARMOR_ANNOTATION_PREFIX, containerNamed, profileFromAnnotation, profileType, removeAnnotation } from "./shared/_part-a-profiles.js";
 
 export default createRule({
   name: "apparmor-annotation-deprecated",

@@ -7,8 +7,8 @@ import type { ContainerNode } from "../src/language/ast.js";
 import { asFix, setIn } from "../src/fix/index.js";
 import { getPair } from "../src/language/query.js";
 import { createRule, reportHardening } from "../src/rule.js";
-import { annotationPairs, atLeast, containerLabelLower, isWindowsPod, joinLabels, podAnchor, targetVersion } from "./_part-a.js";
-import { APPARMOR_ANNOTATION_PREFIX } from "./_part-a-profiles.js";
+import { annotationPairs, atLeast, containerLabelLower, isWindowsPod, joinLabels, podAnchor, targetVersion } from "./shared/_part-a.js";
+import { APPARMOR_ANNOTATION_PREFIX } from "./shared/_part-a-profiles.js";
 
 export default createRule({
   name: "apparmor-profile-missing",

@@ -6,8 +6,8 @@
  */
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { createRule, reportHardening } from "../src/rule.js";
-import { annotationPairs, containerLabel } from "./_part-a.js";
-import { ALLOWED_PROFILE_TYPES, APPARMOR_ANNOTATION_PREFIX, profileType } from "./_part-a-profiles.js";
+import { annotationPairs, containerLabel } from "./shared/_part-a.js";
+import { ALLOWED_PROFILE_TYPES, APPARMOR_ANNOTATION_PREFIX, profileType } from "./shared/_part-a-profiles.js";
 
 function annotationAllowed(v: string): boolean {
   return v === "" || v === "runtime/default" || v.startsWith("localhost/");

@@ -7,7 +7,7 @@ import { createRule, reportHardening } from "../src/rule.js";
 import { asFix, replaceNode, setMapValue } from "../src/fix/index.js";
 import { getPair, scalarBool } from "../src/language/query.js";
 import { podAnchor } from "../src/k8s-helpers/part-b.js";
-import { effectiveServiceAccount, findServiceAccount, serviceAccountAutomount } from "./_b-service-account.js";
+import { effectiveServiceAccount, findServiceAccount, serviceAccountAutomount } from "./shared/_b-service-account.js";
 
 export default createRule({
   name: "automount-service-account-token",

@@ -2,7 +2,7 @@
  * @fileoverview capabilities-added-beyond-baseline: PSS baseline "Capabilities" — a container may
  * add only capabilities from the runtime's default set (minus NET_RAW), written exactly.
  */
-import { addedCapabilityRule, BASELINE_CAPABILITIES } from "./_part-a-caps.js";
+import { addedCapabilityRule, BASELINE_CAPABILITIES } from "./shared/_part-a-caps.js";
 
 type Options = [{ allow?: string[] }];
 

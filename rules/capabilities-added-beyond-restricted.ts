@@ -4,8 +4,8 @@
  * The restricted control exists from policy v1.22; below it PSS restricted applies the baseline
  * capabilities control, so this rule judges against the baseline set there.
  */
-import { addedCapabilityRule, BASELINE_CAPABILITIES } from "./_part-a-caps.js";
-import { atLeast } from "./_part-a.js";
+import { addedCapabilityRule, BASELINE_CAPABILITIES } from "./shared/_part-a-caps.js";
+import { atLeast } from "./shared/_part-a.js";
 
 type Options = [{ allow?: string[] }];
 

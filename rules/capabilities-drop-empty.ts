@@ -2,7 +2,7 @@
  * @fileoverview capabilities-drop-empty: a container that drops no capability at all keeps the
  * runtime's whole default set.
  */
-import { dropCapabilityRule } from "./_part-a-caps.js";
+import { dropCapabilityRule } from "./shared/_part-a-caps.js";
 
 export default dropCapabilityRule<[]>({
   name: "capabilities-drop-empty",

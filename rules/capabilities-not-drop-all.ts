@@ -4,8 +4,8 @@
  * pods are exempt from policy v1.25 (before that they are reported without a fix: the API server
  * rejects `capabilities` on a pod with `spec.os.name: windows`).
  */
-import { dropCapabilityRule } from "./_part-a-caps.js";
-import { isWindowsPod } from "./_part-a.js";
+import { dropCapabilityRule } from "./shared/_part-a-caps.js";
+import { isWindowsPod } from "./shared/_part-a.js";
 
 export default dropCapabilityRule<[]>({
   name: "capabilities-not-drop-all",

@@ -2,7 +2,7 @@
  * @fileoverview cpu-limit-missing: a container without `resources.limits.cpu` can use every idle CPU
  * of the node (a noisy or compromised workload can slow its neighbours).
  */
-import { resourceRule } from "./_part-c-resources.js";
+import { resourceRule } from "./shared/_part-c-resources.js";
 
 export default resourceRule({
   name: "cpu-limit-missing",

@@ -2,7 +2,7 @@
  * @fileoverview cpu-request-missing: a container without `resources.requests.cpu` is scheduled as if
  * it needed no CPU and is the first to starve under contention (BestEffort/Burstable).
  */
-import { resourceRule } from "./_part-c-resources.js";
+import { resourceRule } from "./shared/_part-c-resources.js";
 
 export default resourceRule({
   name: "cpu-request-missing",

@@ -4,7 +4,7 @@
  * SYS_PTRACE, SYS_RAWIO, SYS_BOOT, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE, SETPCAP (high).
  * Names are matched the way runtimes read them: case-insensitive, with or without `CAP_`.
  */
-import { addedCapabilityRule, normaliseCapability } from "./_part-a-caps.js";
+import { addedCapabilityRule, normaliseCapability } from "./shared/_part-a-caps.js";
 
 const CRITICAL = new Set(["ALL", "SYS_ADMIN", "SYS_MODULE"]);
 const HIGH = new Set(["NET_ADMIN", "NET_RAW", "SYS_PTRACE", "SYS_RAWIO", "SYS_BOOT", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE", "SETPCAP"]);

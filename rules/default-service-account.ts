@@ -6,7 +6,7 @@
 import { createRule } from "../src/rule.js";
 import { getMap, getPair, scalarBool } from "../src/language/query.js";
 import { podAnchor } from "../src/k8s-helpers/part-b.js";
-import { effectiveServiceAccount } from "./_b-service-account.js";
+import { effectiveServiceAccount } from "./shared/_b-service-account.js";
 
 export default createRule({
   name: "default-service-account",

@@ -8,7 +8,7 @@ import { createRule } from "../src/rule.js";
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { asScalar, getPair } from "../src/language/query.js";
 import { compareVersions, targetVersion } from "../src/k8s-helpers/part-b.js";
-import { formatVersion, lookupApi } from "./_cluster-apis.js";
+import { formatVersion, lookupApi } from "./shared/_cluster-apis.js";
 
 export default createRule({
   name: "deprecated-api-version",

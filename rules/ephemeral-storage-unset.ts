@@ -5,7 +5,7 @@
 import { createRule } from "../src/rule.js";
 import { getMap } from "../src/language/query.js";
 import { containerLabel } from "../src/k8s-helpers/part-c.js";
-import { hasResources, isSet, resourcesAnchor } from "./_part-c-resources.js";
+import { hasResources, isSet, resourcesAnchor } from "./shared/_part-c-resources.js";
 
 export default createRule({
   name: "ephemeral-storage-unset",

@@ -2,7 +2,7 @@
  * @fileoverview etcd-auto-tls: etcd serves clients with an auto-generated self-signed
  * certificate (`--auto-tls=true`) that no client can verify.
  */
-import { flagRule } from "./_flag-rule.js";
+import { flagRule } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "etcd-auto-tls",

@@ -3,7 +3,7 @@
  * (`--client-cert-auth` absent or false, and no `--trusted-ca-file`, which enforces client
  * certificates by itself).
  */
-import { flagRule } from "./_flag-rule.js";
+import { flagRule } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "etcd-client-cert-auth-off",

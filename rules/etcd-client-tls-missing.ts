@@ -2,7 +2,7 @@
  * @fileoverview etcd-client-tls-missing: etcd serves clients without TLS (`--cert-file` or
  * `--key-file` absent). Suggestion only: the certificate files must exist on the node.
  */
-import { flagRule } from "./_flag-rule.js";
+import { flagRule } from "./shared/_flag-rule.js";
 
 const KUBEADM_PATHS: Record<string, string> = {
   "cert-file": "/etc/kubernetes/pki/etcd/server.crt",

@@ -2,7 +2,7 @@
  * @fileoverview etcd-listen-client-plaintext: etcd serves (or advertises) its client API over
  * plain HTTP on an address other than loopback.
  */
-import { flagRule, isLoopbackHost, listItems, urlHost } from "./_flag-rule.js";
+import { flagRule, isLoopbackHost, listItems, urlHost } from "./shared/_flag-rule.js";
 
 const exposedHttp = (u: string): boolean => {
   if (!/^http:\/\//iu.test(u)) return false;

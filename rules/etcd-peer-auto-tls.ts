@@ -2,7 +2,7 @@
  * @fileoverview etcd-peer-auto-tls: etcd members talk to each other with auto-generated
  * self-signed certificates (`--peer-auto-tls=true`) that peers cannot verify.
  */
-import { flagRule } from "./_flag-rule.js";
+import { flagRule } from "./shared/_flag-rule.js";
 
 export default flagRule({
   id: "etcd-peer-auto-tls",

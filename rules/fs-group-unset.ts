@@ -4,7 +4,7 @@
  */
 import { getPair, getString } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { isWindowsPod, podAnchor } from "./_part-a.js";
+import { isWindowsPod, podAnchor } from "./shared/_part-a.js";
 
 export default createRule({
   name: "fs-group-unset",

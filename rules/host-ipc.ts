@@ -1,7 +1,7 @@
 /**
  * @fileoverview host-ipc: `hostIPC: true` puts the pod in the node's IPC namespace.
  */
-import { hostNamespaceRule } from "./_b-host-namespace.js";
+import { hostNamespaceRule } from "./shared/_b-host-namespace.js";
 
 export default hostNamespaceRule({
   name: "host-ipc",

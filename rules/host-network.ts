@@ -1,7 +1,7 @@
 /**
  * @fileoverview host-network: `hostNetwork: true` puts the pod in the node's network namespace.
  */
-import { hostNamespaceRule } from "./_b-host-namespace.js";
+import { hostNamespaceRule } from "./shared/_b-host-namespace.js";
 
 export default hostNamespaceRule({
   name: "host-network",

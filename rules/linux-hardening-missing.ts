@@ -5,8 +5,8 @@
  */
 import { getPair } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { annotationPairs, containerAnchor, containerLabel, isWindowsPod } from "./_part-a.js";
-import { APPARMOR_ANNOTATION_PREFIX } from "./_part-a-profiles.js";
+import { annotationPairs, containerAnchor, containerLabel, isWindowsPod } from "./shared/_part-a.js";
+import { APPARMOR_ANNOTATION_PREFIX } from "./shared/_part-a-profiles.js";
 
 export default createRule({
   name: "linux-hardening-missing",

@@ -1,7 +1,7 @@
 /**
  * @fileoverview liveness-probe-missing: without a liveness probe a hung container is never restarted.
  */
-import { probeMissingRule } from "./_part-c-probes.js";
+import { probeMissingRule } from "./shared/_part-c-probes.js";
 
 export default probeMissingRule({
   name: "liveness-probe-missing",

@@ -1,7 +1,7 @@
 /**
  * @fileoverview low-uid (opt-in): every container's effective runAsUser is set and ≥ 10000.
  */
-import { lowIdRule } from "./_part-a-ids.js";
+import { lowIdRule } from "./shared/_part-a-ids.js";
 
 export default lowIdRule({
   name: "low-uid",

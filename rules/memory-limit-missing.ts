@@ -2,7 +2,7 @@
  * @fileoverview memory-limit-missing: a container without `resources.limits.memory` can consume all of
  * the node's memory, triggering the kernel OOM killer on its neighbours (denial of service).
  */
-import { resourceRule } from "./_part-c-resources.js";
+import { resourceRule } from "./shared/_part-c-resources.js";
 
 export default resourceRule({
   name: "memory-limit-missing",

@@ -2,7 +2,7 @@
  * @fileoverview memory-request-missing: a container without `resources.requests.memory` is scheduled
  * as if it needed no memory and is among the first evicted under memory pressure.
  */
-import { resourceRule } from "./_part-c-resources.js";
+import { resourceRule } from "./shared/_part-c-resources.js";
 
 export default resourceRule({
   name: "memory-request-missing",

@@ -3,7 +3,7 @@
  * in the input, so the pod is rejected at creation (or uses an account managed elsewhere).
  */
 import { createRule } from "../src/rule.js";
-import { effectiveServiceAccount, findServiceAccount, serviceAccountsIn } from "./_b-service-account.js";
+import { effectiveServiceAccount, findServiceAccount, serviceAccountsIn } from "./shared/_b-service-account.js";
 
 type Options = [{ assumeCompleteInput?: boolean }];
 

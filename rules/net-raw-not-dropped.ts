@@ -3,8 +3,8 @@
  * it (or ALL) is dropped, the container can open raw sockets (packet spoofing, ARP/DNS attacks).
  */
 import { getMap, getSeq } from "../src/language/query.js";
-import { dropCapabilityRule, normaliseCapability } from "./_part-a-caps.js";
-import { stringItems } from "./_part-a.js";
+import { dropCapabilityRule, normaliseCapability } from "./shared/_part-a-caps.js";
+import { stringItems } from "./shared/_part-a.js";
 
 export default dropCapabilityRule<[]>({
   name: "net-raw-not-dropped",

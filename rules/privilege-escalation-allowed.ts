@@ -9,7 +9,7 @@ import { createRule, reportHardening } from "../src/rule.js";
 import { asFix, replaceNode, setIn } from "../src/fix/index.js";
 import { asScalar, getPair } from "../src/language/query.js";
 import { kindLabel } from "./privileged-container.js";
-import { atLeast, isWindowsPod, pssWindowsExempt, targetVersion } from "./_part-a.js";
+import { atLeast, isWindowsPod, pssWindowsExempt, targetVersion } from "./shared/_part-a.js";
 
 /** Capabilities that, when added, make the API server reject `allowPrivilegeEscalation: false`. */
 const SYS_ADMIN = new Set(["CAP_SYS_ADMIN", "SYS_ADMIN"]);

@@ -2,7 +2,7 @@
  * @fileoverview privileged-container-port: a container that listens on a port below 1024 needs
  * root or NET_BIND_SERVICE (or a lowered net.ipv4.ip_unprivileged_port_start).
  */
-import { containerPortRule } from "./_b-container-port.js";
+import { containerPortRule } from "./shared/_b-container-port.js";
 
 export default containerPortRule({
   name: "privileged-container-port",

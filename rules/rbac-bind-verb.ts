@@ -2,7 +2,7 @@
  * @fileoverview rbac-bind-verb: `bind` on roles or clusterroles lets a subject create bindings to
  * roles whose permissions it does not hold.
  */
-import { rbacAccessRule, RBAC_GROUP } from "./_cluster-rbac.js";
+import { rbacAccessRule, RBAC_GROUP } from "./shared/_cluster-rbac.js";
 
 const POWERFUL = new Set(["cluster-admin", "admin", "edit"]);
 

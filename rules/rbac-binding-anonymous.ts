@@ -5,8 +5,8 @@
  */
 import { createRule } from "../src/rule.js";
 import { asFix } from "../src/fix/index.js";
-import { isRbacBinding } from "./_cluster-rbac.js";
-import { isBootstrapDefault, removeSubjectEdit, roleRefOf, subjectsOf } from "./_cluster-bindings.js";
+import { isRbacBinding } from "./shared/_cluster-rbac.js";
+import { isBootstrapDefault, removeSubjectEdit, roleRefOf, subjectsOf } from "./shared/_cluster-bindings.js";
 
 export default createRule({
   name: "rbac-binding-anonymous",

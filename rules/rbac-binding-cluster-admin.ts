@@ -4,9 +4,9 @@
  */
 import { createRule } from "../src/rule.js";
 import type { ResourceNode } from "../src/language/ast.js";
-import { isRbacRole, policyRules } from "./_cluster-rbac.js";
-import { isBootstrapDefault, roleRefOf, subjectsOf } from "./_cluster-bindings.js";
-import { isRbacBinding } from "./_cluster-rbac.js";
+import { isRbacRole, policyRules } from "./shared/_cluster-rbac.js";
+import { isBootstrapDefault, roleRefOf, subjectsOf } from "./shared/_cluster-bindings.js";
+import { isRbacBinding } from "./shared/_cluster-rbac.js";
 
 function fullWildcard(role: ResourceNode): boolean {
   return policyRules(role).some(

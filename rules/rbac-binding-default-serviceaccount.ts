@@ -3,8 +3,8 @@
  * ServiceAccount go to every pod of that namespace that does not name another account.
  */
 import { createRule } from "../src/rule.js";
-import { isRbacBinding } from "./_cluster-rbac.js";
-import { isBootstrapDefault, roleRefOf, subjectsOf } from "./_cluster-bindings.js";
+import { isRbacBinding } from "./shared/_cluster-rbac.js";
+import { isBootstrapDefault, roleRefOf, subjectsOf } from "./shared/_cluster-bindings.js";
 
 export default createRule({
   name: "rbac-binding-default-serviceaccount",

@@ -3,7 +3,7 @@
  * controllers, or change their pod template (create/update/patch): that runs any image as any
  * service account of the namespace and mounts any Secret.
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-create-workloads",

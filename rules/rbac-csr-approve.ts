@@ -3,7 +3,7 @@
  * certificate requests (with `approve` on the signer, which may come from another role): a client
  * certificate for any user or group, e.g. system:masters.
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-csr-approve",

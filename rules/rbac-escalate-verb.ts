@@ -2,7 +2,7 @@
  * @fileoverview rbac-escalate-verb: `escalate` on roles or clusterroles lets a subject write
  * permissions into a role that it does not hold itself.
  */
-import { rbacAccessRule, RBAC_GROUP } from "./_cluster-rbac.js";
+import { rbacAccessRule, RBAC_GROUP } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-escalate-verb",

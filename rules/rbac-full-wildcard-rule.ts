@@ -3,7 +3,7 @@
  * is cluster-admin (in a ClusterRole) or namespace-admin plus escalation rights (in a Role).
  */
 import { createRule } from "../src/rule.js";
-import { aggregationNote, isRbacRole, policyRules } from "./_cluster-rbac.js";
+import { aggregationNote, isRbacRole, policyRules } from "./shared/_cluster-rbac.js";
 
 export default createRule({
   name: "rbac-full-wildcard-rule",

@@ -2,7 +2,7 @@
  * @fileoverview rbac-impersonate: `impersonate` on users, groups, service accounts or uids lets a
  * subject act as someone else (e.g. the group system:masters).
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-impersonate",

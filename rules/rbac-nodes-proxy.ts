@@ -3,7 +3,7 @@
  * API server proxy: exec into any pod of the node, read its logs and secrets, bypassing
  * admission and most audit logging. Even `get` is enough for WebSocket exec.
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-nodes-proxy",

@@ -2,7 +2,7 @@
  * @fileoverview rbac-persistentvolume-create: creating PersistentVolumes lets a subject define a
  * hostPath volume and mount any directory of a node.
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-persistentvolume-create",

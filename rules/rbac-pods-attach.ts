@@ -2,7 +2,7 @@
  * @fileoverview rbac-pods-attach: a Role or ClusterRole that can attach to the running process of
  * pods (`create` on `pods/attach`; also `get` before Kubernetes 1.30).
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 import { versionAtLeast } from "../src/k8s-helpers/part-b.js";
 
 export default rbacAccessRule({

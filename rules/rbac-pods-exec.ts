@@ -2,7 +2,7 @@
  * @fileoverview rbac-pods-exec: a Role or ClusterRole that can open a shell in pods
  * (`create` on `pods/exec`; also `get` before Kubernetes 1.30, when a WebSocket upgrade needed only get).
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 import { versionAtLeast } from "../src/k8s-helpers/part-b.js";
 
 export default rbacAccessRule({

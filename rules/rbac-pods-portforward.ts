@@ -2,7 +2,7 @@
  * @fileoverview rbac-pods-portforward: a Role or ClusterRole that can forward ports into pods
  * (`create` on `pods/portforward`; also `get` before Kubernetes 1.30).
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 import { versionAtLeast } from "../src/k8s-helpers/part-b.js";
 
 export default rbacAccessRule({

@@ -2,7 +2,7 @@
  * @fileoverview rbac-secrets-access: a Role or ClusterRole that can read Secrets (get, list or
  * watch on `secrets`, through `*` too) without naming them in resourceNames.
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-secrets-access",

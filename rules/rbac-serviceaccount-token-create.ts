@@ -2,7 +2,7 @@
  * @fileoverview rbac-serviceaccount-token-create: `create` on `serviceaccounts/token` mints
  * tokens for the service accounts in scope.
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-serviceaccount-token-create",

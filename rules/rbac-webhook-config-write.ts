@@ -2,7 +2,7 @@
  * @fileoverview rbac-webhook-config-write: write access to admission webhook configurations and
  * admission policies turns policy enforcement off or intercepts every object.
  */
-import { rbacAccessRule } from "./_cluster-rbac.js";
+import { rbacAccessRule } from "./shared/_cluster-rbac.js";
 
 export default rbacAccessRule({
   name: "rbac-webhook-config-write",

@@ -3,7 +3,7 @@
  * verbs grants everything that exists now and everything added later (new resources, CRDs, verbs).
  */
 import { createRule } from "../src/rule.js";
-import { isRbacRole, policyRules } from "./_cluster-rbac.js";
+import { isRbacRole, policyRules } from "./shared/_cluster-rbac.js";
 
 export default createRule({
   name: "rbac-wildcard-in-rule",

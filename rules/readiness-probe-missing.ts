@@ -2,7 +2,7 @@
  * @fileoverview readiness-probe-missing: without a readiness probe a container receives Service
  * traffic as soon as it starts, before it can serve it.
  */
-import { probeMissingRule } from "./_part-c-probes.js";
+import { probeMissingRule } from "./shared/_part-c-probes.js";
 
 export default probeMissingRule({
   name: "readiness-probe-missing",

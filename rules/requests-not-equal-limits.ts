@@ -5,7 +5,7 @@
 import { createRule } from "../src/rule.js";
 import { getMap, getPair, scalarString } from "../src/language/query.js";
 import { containerLabel } from "../src/k8s-helpers/part-c.js";
-import { hasResources, parseQuantity, sameQuantity } from "./_part-c-resources.js";
+import { hasResources, parseQuantity, sameQuantity } from "./shared/_part-c-resources.js";
 
 const RESOURCES = ["cpu", "memory", "ephemeral-storage"] as const;
 

@@ -4,7 +4,7 @@
  */
 import { getNumber, getPair } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { containerLabel, containerLabelLower, joinLabels } from "./_part-a.js";
+import { containerLabel, containerLabelLower, joinLabels } from "./shared/_part-a.js";
 
 export default createRule({
   name: "run-as-group-root",

@@ -8,7 +8,7 @@
 import type { MapNode } from "../src/language/ast.js";
 import { getNumber, getPair } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { atLeast, containerLabel, pssUserNamespaceRelaxed, targetVersion } from "./_part-a.js";
+import { atLeast, containerLabel, pssUserNamespaceRelaxed, targetVersion } from "./shared/_part-a.js";
 
 export default createRule({
   name: "run-as-user-root",

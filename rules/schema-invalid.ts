@@ -7,7 +7,7 @@
  */
 import { createRule } from "../src/rule.js";
 import { schemaSettings, validateResource } from "../src/schema/index.js";
-import { displayPath, displayValue, typeName } from "./_schema-shared.js";
+import { displayPath, displayValue, typeName } from "./shared/_schema-shared.js";
 
 export default createRule({
   name: "schema-invalid",

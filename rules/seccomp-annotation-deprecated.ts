@@ -6,8 +6,8 @@
  */
 import { asFix } from "../src/fix/index.js";
 import { createRule, reportHardening } from "../src/rule.js";
-import { annotationPairs, containerLabel } from "./_part-a.js";
-import { annotationToFieldEdits, containerNamed, profileFromAnnotation, profileType, removeAnnotation, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from "./_part-a-profiles.js";
+import { annotationPairs, containerLabel } from "./shared/_part-a.js";
+import { annotationToFieldEdits, containerNamed, profileFromAnnotation, profileType, removeAnnotation, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from "./shared/_part-a-profiles.js";
 
 export default createRule({
   name: "seccomp-annotation-deprecated",

@@ -11,8 +11,8 @@ import type { ContainerNode } from "../src/language/ast.js";
 import { asFix, replaceNode, setIn } from "../src/fix/index.js";
 import { getPair } from "../src/language/query.js";
 import { createRule, reportHardening } from "../src/rule.js";
-import { annotationPairs, atLeast, containerLabel, containerLabelLower, isWindowsPod, joinLabels, podAnchor, pssWindowsExempt, targetVersion } from "./_part-a.js";
-import { ALLOWED_PROFILE_TYPES, profileType, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from "./_part-a-profiles.js";
+import { annotationPairs, atLeast, containerLabel, containerLabelLower, isWindowsPod, joinLabels, podAnchor, pssWindowsExempt, targetVersion } from "./shared/_part-a.js";
+import { ALLOWED_PROFILE_TYPES, profileType, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from "./shared/_part-a-profiles.js";
 import { legacySeccompViolations } from "./seccomp-unconfined.js";
 
 export default createRule({

@@ -10,8 +10,8 @@
 import type { PairNode, PodSpecNode } from "../src/language/ast.js";
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { createRule, reportHardening } from "../src/rule.js";
-import { annotationPairs, atLeast, containerLabel, targetVersion } from "./_part-a.js";
-import { ALLOWED_PROFILE_TYPES, profileType, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from "./_part-a-profiles.js";
+import { annotationPairs, atLeast, containerLabel, targetVersion } from "./shared/_part-a.js";
+import { ALLOWED_PROFILE_TYPES, profileType, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from "./shared/_part-a-profiles.js";
 
 /** Annotation values PSA's baseline check accepts before policy v1.19. */
 export function legacySeccompAllowed(v: string): boolean {

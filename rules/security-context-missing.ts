@@ -4,7 +4,7 @@
  */
 import { asMap, asScalar } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { containerAnchor, containerLabel, podAnchor } from "./_part-a.js";
+import { containerAnchor, containerLabel, podAnchor } from "./shared/_part-a.js";
 import { getPair } from "../src/language/query.js";
 
 export default createRule({

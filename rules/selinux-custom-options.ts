@@ -6,7 +6,7 @@
 import type { MapNode } from "../src/language/ast.js";
 import { getMap, getPair, getString } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { atLeast, containerLabel, targetVersion } from "./_part-a.js";
+import { atLeast, containerLabel, targetVersion } from "./shared/_part-a.js";
 
 const TYPES = ["", "container_t", "container_init_t", "container_kvm_t"];
 

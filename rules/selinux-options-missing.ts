@@ -5,7 +5,7 @@
 import type { ContainerNode } from "../src/language/ast.js";
 import { getPair } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { containerLabelLower, isWindowsPod, joinLabels, podAnchor } from "./_part-a.js";
+import { containerLabelLower, isWindowsPod, joinLabels, podAnchor } from "./shared/_part-a.js";
 
 export default createRule({
   name: "selinux-options-missing",

@@ -1,7 +1,7 @@
 /**
  * @fileoverview ssh-port: a container that exposes TCP port 22 usually runs an SSH server.
  */
-import { containerPortRule } from "./_b-container-port.js";
+import { containerPortRule } from "./shared/_b-container-port.js";
 
 export default containerPortRule({
   name: "ssh-port",

@@ -13,7 +13,7 @@
  */
 import { asMap, getPair, getSeq, scalarString, seqItems } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { containerLabel, targetVersion } from "./_part-a.js";
+import { containerLabel, targetVersion } from "./shared/_part-a.js";
 
 type Options = [{ kubeletVersion?: string }];
 

@@ -8,7 +8,7 @@
 import { createRule, reportHardening } from "../src/rule.js";
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { closeNames, schemaSettings, validateResource } from "../src/schema/index.js";
-import { displayPath } from "./_schema-shared.js";
+import { displayPath } from "./shared/_schema-shared.js";
 import { CONTAINER_ONLY, POD_ONLY } from "./misplaced-security-field.js";
 
 /** Field names whose loss weakens security (the message says so). */

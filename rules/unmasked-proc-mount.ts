@@ -6,7 +6,7 @@
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { getPair, getString } from "../src/language/query.js";
 import { createRule, reportHardening } from "../src/rule.js";
-import { containerLabel, pssUserNamespaceRelaxed, targetVersion } from "./_part-a.js";
+import { containerLabel, pssUserNamespaceRelaxed, targetVersion } from "./shared/_part-a.js";
 
 type Options = [{ allowInUserNamespacePods?: boolean }];
 

@@ -4,7 +4,7 @@
  */
 import { asMap, getPair, getSeq, getString, seqItems } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { atLeast, targetVersion } from "./_part-a.js";
+import { atLeast, targetVersion } from "./shared/_part-a.js";
 
 /** The PSS safe sysctls by the policy version that added them (pod-security-admission policy/check_sysctls.go). */
 export const SAFE_SYSCTLS: readonly { since: [number, number]; names: readonly string[] }[] = [

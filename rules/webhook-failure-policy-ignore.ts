@@ -6,7 +6,7 @@
 import { createRule } from "../src/rule.js";
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { asScalar, getPair } from "../src/language/query.js";
-import { isWebhookConfiguration, webhooksOf } from "./_cluster-webhooks.js";
+import { isWebhookConfiguration, webhooksOf } from "./shared/_cluster-webhooks.js";
 
 export default createRule({
   name: "webhook-failure-policy-ignore",

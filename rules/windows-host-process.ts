@@ -5,7 +5,7 @@
 import type { MapNode } from "../src/language/ast.js";
 import { getBool, getMap, getPair } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { containerLabel } from "./_part-a.js";
+import { containerLabel } from "./shared/_part-a.js";
 
 export default createRule({
   name: "windows-host-process",

@@ -6,7 +6,7 @@
 import type { MapNode } from "../src/language/ast.js";
 import { getMap, getString } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { containerAnchor, containerLabel, isWindowsPod } from "./_part-a.js";
+import { containerAnchor, containerLabel, isWindowsPod } from "./shared/_part-a.js";
 
 function windowsOption(sc: MapNode | null, key: string): string | null {
   const v = getString(getMap(sc, "windowsOptions"), key);

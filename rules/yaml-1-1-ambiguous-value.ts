@@ -10,7 +10,7 @@ import { createRule, reportHardening } from "../src/rule.js";
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { asMap, asScalar, deref, keyName } from "../src/language/query.js";
 import { schemaSettings, validateResource } from "../src/schema/index.js";
-import { displayPath } from "./_schema-shared.js";
+import { displayPath } from "./shared/_schema-shared.js";
 
 const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/u;
 const OCTAL_STRING = /^(?:0o?)?([0-7]{3,4})$/u;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/deprecated-api-version.js";
-import { API_TABLE, lookupApi } from "../../rules/_cluster-apis.js";
+import { API_TABLE, lookupApi } from "../../rules/shared/_cluster-apis.js";
 import { runRuleTests } from "../rule-tester.js";
 
 runRuleTests(rule, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/rbac-pods-exec.js";
-import { grantOf, policyRules, selectorMatches } from "../../rules/_cluster-rbac.js";
+import { grantOf, policyRules, selectorMatches } from "../../rules/shared/_cluster-rbac.js";
 import { parseProgram } from "../../src/language/language.js";
 import { runRuleTests } from "../rule-tester.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/requests-not-equal-limits.js";
-import { parseQuantity, sameQuantity } from "../../rules/_part-c-resources.js";
+import { parseQuantity, sameQuantity } from "../../rules/shared/_part-c-resources.js";
 import type { ScalarNode } from "../../src/language/ast.js";
 import { runRuleTests } from "../rule-tester.js";
 

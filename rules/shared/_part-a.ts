@@ -5,14 +5,14 @@
  * anchors, container labels, pod-template annotations and a few edit helpers.
  * Files starting with `_` are not rules (the registry generator skips them).
  */
-import type { ContainerNode, MapNode, PairNode, PodSpecNode, Range, SeqNode, YamlNode } from "../src/language/ast.js";
-import type { K8sSourceCode } from "../src/language/source-code.js";
-import { canEdit, lineStartOf, removePair } from "../src/fix/index.js";
-import { asMap, asScalar, getBool, getMap, getPair, getString, keyName, scalarString } from "../src/language/query.js";
-import type { RuleTextEdit } from "../src/rule.js";
-import { kindLabel } from "./privileged-container.js";
+import type { ContainerNode, MapNode, PairNode, PodSpecNode, Range, SeqNode, YamlNode } from "../../src/language/ast.js";
+import type { K8sSourceCode } from "../../src/language/source-code.js";
+import { canEdit, lineStartOf, removePair } from "../../src/fix/index.js";
+import { asMap, asScalar, getBool, getMap, getPair, getString, keyName, scalarString } from "../../src/language/query.js";
+import type { RuleTextEdit } from "../../src/rule.js";
+import { kindLabel } from "../privileged-container.js";
 
-import { DEFAULT_KUBERNETES_VERSION, compareKubeVersions, parseKubeVersion, targetVersionOf, versionAtLeast } from "../src/k8s-version.js";
+import { DEFAULT_KUBERNETES_VERSION, compareKubeVersions, parseKubeVersion, targetVersionOf, versionAtLeast } from "../../src/k8s-version.js";
 
 export { DEFAULT_KUBERNETES_VERSION, compareKubeVersions, parseKubeVersion };
 

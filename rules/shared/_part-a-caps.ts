@@ -9,10 +9,10 @@
  *   (capabilities-not-drop-all, capabilities-drop-empty, net-raw-not-dropped); the hardening
  *   suggestion appends the missing entry, creating `capabilities.drop` when needed.
  */
-import type { ContainerNode, PairNode, YamlNode } from "../src/language/ast.js";
-import { appendSeqItem, asFix, setIn } from "../src/fix/index.js";
-import { asScalar, asSeq, getMap, getPair, getSeq } from "../src/language/query.js";
-import { createRule, reportHardening, type JSONSchema4, type K8sRuleDefinition, type K8sRuleDocs } from "../src/rule.js";
+import type { ContainerNode, PairNode, YamlNode } from "../../src/language/ast.js";
+import { appendSeqItem, asFix, setIn } from "../../src/fix/index.js";
+import { asScalar, asSeq, getMap, getPair, getSeq } from "../../src/language/query.js";
+import { createRule, reportHardening, type JSONSchema4, type K8sRuleDefinition, type K8sRuleDocs } from "../../src/rule.js";
 import { atLeast, containerAnchor, containerLabel, isWindowsPod, pssWindowsExempt, replaceRange, stringItems, targetVersion } from "./_part-a.js";
 
 /** PSS baseline: capabilities a container may add (exact, case-sensitive strings). */

@@ -20,14 +20,14 @@
  * - Fix verdicts: "safe" → a fix; "hardening" → `reportHardening` (suggestion in ESLint, fix under
  *   `kubeguard --fix`); "suggest" → a suggestion only, never applied by any `--fix`.
  */
-import type { FlagNode, FlagSetNode, MapNode, PairNode, Range, ResourceNode, YamlNode } from "../src/language/ast.js";
-import { apiGroup } from "../src/language/k8s.js";
-import { asMap, getMap, getPair, getString } from "../src/language/query.js";
-import { isSpaceForm, removeFlag, removeFromListFlag, setFlag } from "../src/fix/flags.js";
-import { canEdit, setIn } from "../src/fix/index.js";
-import { createRule, reportHardening } from "../src/rule.js";
-import type { FixFunction, K8sRuleContext, K8sRuleDefinition, Preset, RuleEquivalents, RuleTextEdit, Severity } from "../src/rule.js";
-import type { K8sSourceCode } from "../src/language/source-code.js";
+import type { FlagNode, FlagSetNode, MapNode, PairNode, Range, ResourceNode, YamlNode } from "../../src/language/ast.js";
+import { apiGroup } from "../../src/language/k8s.js";
+import { asMap, getMap, getPair, getString } from "../../src/language/query.js";
+import { isSpaceForm, removeFlag, removeFromListFlag, setFlag } from "../../src/fix/flags.js";
+import { canEdit, setIn } from "../../src/fix/index.js";
+import { createRule, reportHardening } from "../../src/rule.js";
+import type { FixFunction, K8sRuleContext, K8sRuleDefinition, Preset, RuleEquivalents, RuleTextEdit, Severity } from "../../src/rule.js";
+import type { K8sSourceCode } from "../../src/language/source-code.js";
 
 export const DEFAULT_KUBERNETES_MINOR = 34;
 

@@ -3,10 +3,10 @@
  * (cpu-request-missing, cpu-limit-missing, memory-request-missing, memory-limit-missing) and the
  * Kubernetes quantity parser shared with ephemeral-storage-unset and requests-not-equal-limits.
  */
-import { createRule, type Preset, type RuleEquivalents, type Severity } from "../src/rule.js";
-import type { ContainerNode, MapNode, PairNode } from "../src/language/ast.js";
-import { asScalar, getMap, getPair } from "../src/language/query.js";
-import { containerAnchor, containerLabel } from "../src/k8s-helpers/part-c.js";
+import { createRule, type Preset, type RuleEquivalents, type Severity } from "../../src/rule.js";
+import type { ContainerNode, MapNode, PairNode } from "../../src/language/ast.js";
+import { asScalar, getMap, getPair } from "../../src/language/query.js";
+import { containerAnchor, containerLabel } from "../../src/k8s-helpers/part-c.js";
 
 const SUFFIX: Record<string, number> = {
   n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,

@@ -1,9 +1,9 @@
 /**
  * @fileoverview Factory for liveness-probe-missing and readiness-probe-missing (catalog-workload.md §1H).
  */
-import { createRule, type RuleEquivalents } from "../src/rule.js";
-import { getPair } from "../src/language/query.js";
-import { containerAnchor, containerLabel, isLongRunningContainer, isRunToCompletion } from "../src/k8s-helpers/part-c.js";
+import { createRule, type RuleEquivalents } from "../../src/rule.js";
+import { getPair } from "../../src/language/query.js";
+import { containerAnchor, containerLabel, isLongRunningContainer, isRunToCompletion } from "../../src/k8s-helpers/part-c.js";
 
 export function probeMissingRule(spec: { name: string; probe: "livenessProbe" | "readinessProbe"; description: string; consequence: string; equivalents: RuleEquivalents }) {
   return createRule({

@@ -4,8 +4,8 @@
  * that stopped serving it, the replacement and the release that first served the replacement, and
  * whether rewriting `apiVersion` alone keeps the object's meaning.
  */
-import type { ResourceNode } from "../src/language/ast.js";
-import { asMap, get, getMap, getNumber, getSeq, seqItems } from "../src/language/query.js";
+import type { ResourceNode } from "../../src/language/ast.js";
+import { asMap, get, getMap, getNumber, getSeq, seqItems } from "../../src/language/query.js";
 
 export type Version = [number, number];
 

@@ -17,11 +17,11 @@
  * merged into it by the controller; the built-in `admin`, `edit` and `view` aggregate ClusterRoles
  * labelled `rbac.authorization.k8s.io/aggregate-to-<name>: "true"`.
  */
-import type { MapNode, ResourceNode, YamlNode } from "../src/language/ast.js";
-import { apiGroup } from "../src/language/k8s.js";
-import { asMap, asScalar, getMap, getPair, getSeq, scalarString, seqItems, stringMap } from "../src/language/query.js";
-import { createRule, type K8sRuleContext, type RuleEquivalents, type Severity } from "../src/rule.js";
-import { targetVersion } from "../src/k8s-helpers/part-b.js";
+import type { MapNode, ResourceNode, YamlNode } from "../../src/language/ast.js";
+import { apiGroup } from "../../src/language/k8s.js";
+import { asMap, asScalar, getMap, getPair, getSeq, scalarString, seqItems, stringMap } from "../../src/language/query.js";
+import { createRule, type K8sRuleContext, type RuleEquivalents, type Severity } from "../../src/rule.js";
+import { targetVersion } from "../../src/k8s-helpers/part-b.js";
 
 export const RBAC_GROUP = "rbac.authorization.k8s.io";
 

@@ -2,8 +2,8 @@
  * @fileoverview Shared helpers of the schema rules (schema-invalid, unknown-field,
  * yaml-1-1-ambiguous-value): display of instance paths and values.
  */
-import type { YamlNode } from "../src/language/ast.js";
-import { asScalar } from "../src/language/query.js";
+import type { YamlNode } from "../../src/language/ast.js";
+import { asScalar } from "../../src/language/query.js";
 
 /** `spec.template.spec.containers[0].ports[0].containerPort` */
 export function displayPath(path: readonly string[]): string {

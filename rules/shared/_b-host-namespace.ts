@@ -2,9 +2,9 @@
  * @fileoverview Factory for the host-namespace rules (host-network, host-pid, host-ipc): a pod-spec
  * boolean that is `true` shares a host namespace with the pod. PSS baseline "Host Namespaces".
  */
-import { createRule, reportHardening, type RuleEquivalents } from "../src/rule.js";
-import { asFix, removePair, replaceNode } from "../src/fix/index.js";
-import { podTrue } from "../src/k8s-helpers/part-b.js";
+import { createRule, reportHardening, type RuleEquivalents } from "../../src/rule.js";
+import { asFix, removePair, replaceNode } from "../../src/fix/index.js";
+import { podTrue } from "../../src/k8s-helpers/part-b.js";
 
 export interface HostNamespaceSpec {
   name: string;

@@ -2,9 +2,9 @@
  * @fileoverview Admission webhook configuration helpers: the webhooks of a
  * Validating/MutatingWebhookConfiguration with their name and map.
  */
-import type { MapNode, PairNode, ResourceNode } from "../src/language/ast.js";
-import { apiGroup } from "../src/language/k8s.js";
-import { asMap, getPair, getSeq, getString, seqItems } from "../src/language/query.js";
+import type { MapNode, PairNode, ResourceNode } from "../../src/language/ast.js";
+import { apiGroup } from "../../src/language/k8s.js";
+import { asMap, getPair, getSeq, getString, seqItems } from "../../src/language/query.js";
 
 export interface Webhook {
   index: number;

@@ -2,11 +2,11 @@
  * @fileoverview Shared helpers for RoleBinding / ClusterRoleBinding rules: subjects, roleRef,
  * the built-in bootstrap exemption, and the "delete this subject" edit.
  */
-import type { MapNode, ResourceNode, YamlNode } from "../src/language/ast.js";
-import type { K8sSourceCode } from "../src/language/source-code.js";
-import type { RuleTextEdit } from "../src/rule.js";
-import { canEdit, lineEndAfter, lineStartOf } from "../src/fix/index.js";
-import { asMap, getMap, getPair, getSeq, getString, seqItems } from "../src/language/query.js";
+import type { MapNode, ResourceNode, YamlNode } from "../../src/language/ast.js";
+import type { K8sSourceCode } from "../../src/language/source-code.js";
+import type { RuleTextEdit } from "../../src/rule.js";
+import { canEdit, lineEndAfter, lineStartOf } from "../../src/fix/index.js";
+import { asMap, getMap, getPair, getSeq, getString, seqItems } from "../../src/language/query.js";
 import { labelsOf } from "./_cluster-rbac.js";
 
 export interface Subject {

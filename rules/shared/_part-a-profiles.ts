@@ -3,11 +3,11 @@
  * reading `seccompProfile` / `appArmorProfile` at pod and container level, the legacy annotations,
  * and the fixes that convert an annotation into the field.
  */
-import type { ContainerNode, MapNode, PairNode, PodSpecNode } from "../src/language/ast.js";
-import type { K8sSourceCode } from "../src/language/source-code.js";
-import { renderString, setIn } from "../src/fix/index.js";
-import { getMap, getPair, getString } from "../src/language/query.js";
-import type { RuleTextEdit } from "../src/rule.js";
+import type { ContainerNode, MapNode, PairNode, PodSpecNode } from "../../src/language/ast.js";
+import type { K8sSourceCode } from "../../src/language/source-code.js";
+import { renderString, setIn } from "../../src/fix/index.js";
+import { getMap, getPair, getString } from "../../src/language/query.js";
+import type { RuleTextEdit } from "../../src/rule.js";
 import { mergeEdits, removePairOrParent } from "./_part-a.js";
 
 /** The profile types PSS accepts for both seccomp (≥ v1.19) and AppArmor fields. */

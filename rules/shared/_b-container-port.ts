@@ -1,9 +1,9 @@
 /**
  * @fileoverview Factory for rules on `containers[*].ports[*].containerPort` (privileged-container-port, ssh-port).
  */
-import { createRule, type RuleEquivalents, type Severity } from "../src/rule.js";
-import { asMap, getPair, getSeq, getString, scalarNumber, seqItems } from "../src/language/query.js";
-import { containerKindLabel, containerName } from "../src/k8s-helpers/part-b.js";
+import { createRule, type RuleEquivalents, type Severity } from "../../src/rule.js";
+import { asMap, getPair, getSeq, getString, scalarNumber, seqItems } from "../../src/language/query.js";
+import { containerKindLabel, containerName } from "../../src/k8s-helpers/part-b.js";
 
 export interface ContainerPortSpec {
   name: string;

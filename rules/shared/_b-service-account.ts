@@ -2,8 +2,8 @@
  * @fileoverview Service-account lookups shared by the §1F rules: the effective service account of a
  * pod spec and the ServiceAccount objects in the same file.
  */
-import type { PairNode, PodSpecNode, ResourceNode } from "../src/language/ast.js";
-import { getPair, scalarBool, scalarString } from "../src/language/query.js";
+import type { PairNode, PodSpecNode, ResourceNode } from "../../src/language/ast.js";
+import { getPair, scalarBool, scalarString } from "../../src/language/query.js";
 
 export interface EffectiveServiceAccount {
   name: string;

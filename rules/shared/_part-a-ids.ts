@@ -4,9 +4,9 @@
  * escaping the container does not share an ID with a host account. Skipped for user-namespace pods
  * (`hostUsers: false`: IDs are remapped on the host) and Windows pods.
  */
-import type { ContainerNode, PairNode } from "../src/language/ast.js";
-import { getBool } from "../src/language/query.js";
-import { createRule, type K8sRuleDefinition, type K8sRuleDocs } from "../src/rule.js";
+import type { ContainerNode, PairNode } from "../../src/language/ast.js";
+import { getBool } from "../../src/language/query.js";
+import { createRule, type K8sRuleDefinition, type K8sRuleDocs } from "../../src/rule.js";
 import { containerAnchor, containerLabel, containerLabelLower, isWindowsPod, joinLabels } from "./_part-a.js";
 
 export type IdOptions = [{ minimum?: number }];
