@@ -17,6 +17,7 @@ export default createRule({
       description: "Require automountServiceAccountToken: false unless the pod calls the Kubernetes API",
       severity: "medium",
       presets: ["recommended"],
+      aliases: ["serviceaccount-automount-token"],
       standards: { cis: ["5.1.6"], nsa: "Authentication and authorization: service account tokens" },
       equivalents: {
         polaris: ["automountServiceAccountToken"],

@@ -16,6 +16,7 @@ export default createRule({
       description: "Report pods that run as the default service account",
       severity: "low",
       presets: [],
+      aliases: ["serviceaccount-default-in-use"],
       standards: { cis: ["5.1.5"] },
       equivalents: {
         "kube-linter": ["default-service-account"],

@@ -14,6 +14,7 @@ export default createRule({
       description: "Replace the deprecated serviceAccount field with serviceAccountName",
       severity: "low",
       presets: [],
+      aliases: ["serviceaccount-deprecated-field"],
       equivalents: { "kube-linter": ["deprecated-service-account-field"], kubescape: ["C-0294"] },
     },
     messages: {

@@ -3,50 +3,12 @@
  * resources entry encrypts every write. `identity` first (with a real provider after it) means new
  * objects — Secrets, typically — are written to etcd in plain text.
  */
-import type { MapNode, ResourceNode, SeqNode, YamlNode } from "../src/language/ast.js";
-import { asMap, getSeq, keyName, scalarString, seqItems } from "../src/language/query.js";
 import { asFix, moveSeqItemLast } from "../src/fix/index.js";
 import { createRule } from "../src/rule.js";
+import { coversSecrets, encryptionEntries, isEncryptionConfig } from "./shared/_encryption.js";
 
-export interface EncryptionEntry {
-  /** The `resources[i]` mapping. */
-  node: MapNode;
-  /** Resource names it covers (`secrets`, `*.`, `*.*`, `deployments.apps` …). */
-  resources: string[];
-  providersSeq: SeqNode | null;
-  /** Each provider item with its type (the item's single key), or null when it has none. */
-  providers: { item: YamlNode; map: MapNode | null; type: string | null }[];
-}
-
-/** Whether a resource is an EncryptionConfiguration (current `apiserver.config.k8s.io/v1`, or the legacy `v1` `EncryptionConfig`). */
-export function isEncryptionConfig(resource: ResourceNode): boolean {
-  if (resource.kind === "EncryptionConfiguration") return resource.apiVersion === "apiserver.config.k8s.io/v1";
-  return resource.kind === "EncryptionConfig" && resource.apiVersion === "v1";
-}
-
-export function encryptionEntries(resource: ResourceNode): EncryptionEntry[] {
-  const out: EncryptionEntry[] = [];
-  for (const item of seqItems(getSeq(resource.node, "resources"))) {
-    const node = asMap(item);
-    if (!node) continue;
-    const resources = seqItems(getSeq(node, "resources"))
-      .map((r) => scalarString(r))
-      .filter((r): r is string => r !== null);
-    const providersSeq = getSeq(node, "providers");
-    const providers = seqItems(providersSeq).map((p) => {
-      const map = asMap(p);
-      const first = map?.pairs[0];
-      return { item: p, map, type: first ? keyName(first) : null };
-    });
-    out.push({ node, resources, providersSeq, providers });
-  }
-  return out;
-}
-
-/** Whether an entry covers Secrets: `secrets` by name, or the core wildcard `*.`, or `*.*`. */
-export function coversSecrets(resources: string[]): boolean {
-  return resources.some((r) => r === "secrets" || r === "*." || r === "*.*");
-}
+export { coversSecrets, encryptionEntries, isEncryptionConfig } from "./shared/_encryption.js";
+export type { EncryptionEntry } from "./shared/_encryption.js";
 
 export default createRule({
   name: "enc-identity-first",

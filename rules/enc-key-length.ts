@@ -4,38 +4,18 @@
  * exactly 32 bytes (secretbox); otherwise kube-apiserver rejects the file and does not start.
  * Messages never include the secret itself.
  */
-import type { YamlNode } from "../src/language/ast.js";
 import { asMap, asScalar, deref, getPair, getSeq, scalarString, seqItems } from "../src/language/query.js";
 import { createRule } from "../src/rule.js";
-import { encryptionEntries, isEncryptionConfig } from "./enc-identity-first.js";
+import { encryptionEntries, isBraceTemplate, isEncryptionConfig, STRING_PLACEHOLDER } from "./shared/_encryption.js";
+
+export { base64DecodedLength } from "./shared/_encryption.js";
+import { base64DecodedLength } from "./shared/_encryption.js";
 
 const KEY_SIZES: Record<string, number[]> = {
   aescbc: [16, 24, 32],
   aesgcm: [16, 24, 32],
   secretbox: [32],
 };
-
-/**
- * Decoded length of a Go `base64.StdEncoding` string (padding required; `\r` and `\n` are
- * ignored, as Go's decoder does), or null when it is not valid base64.
- */
-export function base64DecodedLength(value: string): number | null {
-  const s = value.replace(/[\r\n]/gu, "");
-  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:={0,2})$/u.test(s)) return null;
-  const pad = s.endsWith("==") ? 2 : s.endsWith("=") ? 1 : 0;
-  if (s.slice(0, s.length - pad).includes("=")) return null;
-  return (s.length / 4) * 3 - pad;
-}
-
-/** A `{{ … }}` placeholder read as YAML: a flow mapping whose only key is another flow mapping. */
-function isBraceTemplate(node: YamlNode): boolean {
-  if (node.type !== "Map" || !node.flow || node.pairs.length !== 1) return false;
-  const k = node.pairs[0]!.key;
-  return k !== null && k.type === "Map" && k.flow && node.pairs[0]!.value === null;
-}
-
-/** Placeholders of other template languages left in a string (`${KEY}`, `{{ key }}`, `<KEY>`). */
-const STRING_PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|^<[^>]+>$|^\$[A-Z_][A-Z0-9_]*$/u;
 
 export default createRule({
   name: "enc-key-length",

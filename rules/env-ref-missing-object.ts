@@ -85,6 +85,7 @@ export default createRule<"missingObject" | "missingKey", Options>({
       description: "Report references to ConfigMaps, Secrets or keys that are not defined in the input",
       severity: "low",
       presets: [],
+      aliases: ["configmap-secret-ref-missing"],
       equivalents: { "kube-linter": ["env-value-from"] },
     },
     messages: {

@@ -3,7 +3,7 @@
  * (`--authorization-mode` / `authorization.mode` effective AlwaysAllow; the default without `--config`).
  */
 import { asScalar } from "../src/language/query.js";
-import { kubeletSettingRule } from "./kubelet-anonymous-auth-enabled.js";
+import { kubeletSettingRule } from "./shared/_kubelet-rule.js";
 
 export default kubeletSettingRule({
   name: "kubelet-authz-always-allow",

@@ -3,7 +3,7 @@
  * (`--read-only-port` / `readOnlyPort` effective nonzero; 10255 by default without `--config`).
  */
 import { asScalar } from "../src/language/query.js";
-import { kubeletSettingRule } from "./kubelet-anonymous-auth-enabled.js";
+import { kubeletSettingRule } from "./shared/_kubelet-rule.js";
 
 /** A port number as the kubelet parses it (int32); null when it is not one. */
 function port(v: string | null): string | null {

@@ -15,6 +15,7 @@ export default createRule<"missing", Options>({
       description: "Report pods whose service account is not defined in the input",
       severity: "low",
       presets: [],
+      aliases: ["serviceaccount-not-found"],
       equivalents: { "kube-linter": ["non-existent-service-account"], kubescape: ["C-0307"] },
     },
     messages: {

@@ -2,8 +2,9 @@
  * @fileoverview schema-invalid: a resource that does not match its Kubernetes schema (wrong type,
  * missing required field, value outside an enum, bad format). The API server rejects it, or — for a
  * CRD — the controller never sees the intended object. Core kinds are checked against
- * kubernetes-models (Kubernetes 1.33 API); CRDs against the schema of a CRD manifest in the same
- * file or in `settings.crdSchemas`; other kinds are skipped.
+ * kubernetes-models (Kubernetes 1.33 validators, field names per `settings.kubernetesVersion`);
+ * CRDs against the schema of a CRD manifest in the same file or in `settings.crdSchemas`, else the
+ * `@kubernetes-models/*` CRD packages; other kinds are skipped.
  */
 import { createRule } from "../src/rule.js";
 import { schemaSettings, validateResource } from "../src/schema/index.js";

@@ -15,6 +15,7 @@ export default createRule({
       description: "Prefer Secrets mounted as files over Secrets in environment variables",
       severity: "low",
       presets: ["all"],
+      aliases: ["env-secret-reference"],
       standards: { cis: ["5.4.1"], nsa: "Kubernetes Pod security: secrets" },
       equivalents: {
         "kube-linter": ["read-secret-from-env-var"],

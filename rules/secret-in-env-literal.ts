@@ -77,6 +77,7 @@ export default createRule({
       description: "Disallow credentials as literal environment variable values",
       severity: "high",
       presets: ["recommended"],
+      aliases: ["env-literal-secret"],
       standards: { cis: ["5.4.1"], nsa: "Kubernetes Pod security: secrets (do not store credentials in manifests)" },
       equivalents: { "kube-linter": ["env-var-secret"], polaris: ["sensitiveContainerEnvVar"], kubescape: ["C-0012", "C-0259"] },
     },

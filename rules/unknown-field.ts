@@ -9,6 +9,7 @@ import { createRule, reportHardening } from "../src/rule.js";
 import { asFix, replaceNode } from "../src/fix/index.js";
 import { closeNames, schemaSettings, validateResource } from "../src/schema/index.js";
 import { displayPath } from "./shared/_schema-shared.js";
+import { DEFAULT_KUBERNETES_VERSION } from "../src/k8s-version.js";
 import { CONTAINER_ONLY, POD_ONLY } from "./misplaced-security-field.js";
 
 /** Field names whose loss weakens security (the message says so). */
@@ -35,6 +36,8 @@ export default createRule({
       unknownGuesses:
         "{{path}}: unknown field '{{name}}' (did you mean one of {{guesses}}?). The API server drops unknown fields silently, so this setting has no effect{{security}}.",
       unknown: "{{path}}: unknown field '{{name}}'; {{where}} defines {{known}}. The API server drops unknown fields silently.",
+      notInVersion:
+        "{{path}}: '{{name}}' is not a field in the Kubernetes {{target}} schema (it is in the {{versions}} schemas); an API server of that version drops it silently.",
       rename: "Rename '{{name}}' to '{{guess}}'.",
     },
     fixable: "code",
@@ -52,8 +55,12 @@ export default createRule({
         for (const u of result.unknown) {
           // A container-only field in a pod securityContext (or the reverse): misplaced-security-field.
           if (u.path[u.path.length - 2] === "securityContext" && (CONTAINER_ONLY.includes(u.name) || POD_ONLY.includes(u.name))) continue;
-          const guesses = closeNames(u.name, u.siblings);
           const path = displayPath(u.path);
+          if (u.otherVersions) {
+            context.report({ node: u.key, messageId: "notInVersion", data: { path, name: u.name, target: settings.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, versions: u.otherVersions.join(", ") } });
+            continue;
+          }
+          const guesses = closeNames(u.name, u.siblings);
           if (guesses.length === 0) {
             const known = [...u.siblings].sort();
             const shown = known.length > 12 ? `${known.slice(0, 12).join(", ")} and ${known.length - 12} more` : known.join(", ");

@@ -62,6 +62,10 @@ export interface K8sRuleDocs {
   presets: Preset[];
   standards?: RuleStandards;
   equivalents?: RuleEquivalents;
+  /** Set by `crossRule` (src/crossdoc): the rule looks at more than one object of the run. */
+  crossDocument?: boolean;
+  /** Other catalog ids this rule implements (research/catalog-cluster.md §6); accepted by config and `--rule`, listed by `--list-rules`. */
+  aliases?: string[];
   /** Injected by `createRule`. */
   url?: string;
 }

@@ -26,14 +26,37 @@ function sameNamespace(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b;
 }
 
-/** The ServiceAccount objects in the file (core/v1). */
-export function serviceAccountsIn(resources: ResourceNode[]): ResourceNode[] {
-  return resources.filter((r) => r.kind === "ServiceAccount" && r.apiVersion === "v1");
+/**
+ * The ServiceAccount objects of a resource list, in file order, and the same grouped by name.
+ * Computed once per list (`sourceCode.resources` is one frozen array per file): rules ask per pod,
+ * and filtering every resource of the file per pod made a big multi-document stream quadratic.
+ */
+const saIndex = new WeakMap<ResourceNode[], { all: ResourceNode[]; byName: Map<string | null, ResourceNode[]> }>();
+function indexOf(resources: ResourceNode[]): { all: ResourceNode[]; byName: Map<string | null, ResourceNode[]> } {
+  let index = saIndex.get(resources);
+  if (!index) {
+    const all = resources.filter((r) => r.kind === "ServiceAccount" && r.apiVersion === "v1");
+    const byName = new Map<string | null, ResourceNode[]>();
+    for (const r of all) {
+      const list = byName.get(r.name);
+      if (list) list.push(r);
+      else byName.set(r.name, [r]);
+    }
+    index = { all, byName };
+    // Only a frozen list cannot change behind the cache.
+    if (Object.isFrozen(resources)) saIndex.set(resources, index);
+  }
+  return index;
 }
 
-/** The ServiceAccount object a pod spec refers to, when it is in the file. */
+/** The ServiceAccount objects in the file (core/v1). */
+export function serviceAccountsIn(resources: ResourceNode[]): ResourceNode[] {
+  return indexOf(resources).all.slice();
+}
+
+/** The ServiceAccount object a pod spec refers to, when it is in the file (the first in file order). */
 export function findServiceAccount(resources: ResourceNode[], podSpec: PodSpecNode, name: string): ResourceNode | null {
-  return serviceAccountsIn(resources).find((r) => r.name === name && sameNamespace(r.namespace, podSpec.resource.namespace)) ?? null;
+  return indexOf(resources).byName.get(name)?.find((r) => sameNamespace(r.namespace, podSpec.resource.namespace)) ?? null;
 }
 
 /** A ServiceAccount's `automountServiceAccountToken` (null when unset or not a boolean). */

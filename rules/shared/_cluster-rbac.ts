@@ -92,16 +92,24 @@ export interface Permission {
   clusterScoped?: boolean;
 }
 
-export function verbAllowed(rule: PolicyRule, verb: string): boolean {
+/** The value lists of a policy rule, whether read from the AST or from a cross-document snapshot. */
+export interface RuleValues<T extends { value: string } = { value: string }> {
+  verbs: readonly T[];
+  apiGroups: readonly T[];
+  resources: readonly T[];
+  resourceNames: readonly T[];
+}
+
+export function verbAllowed(rule: Pick<RuleValues, "verbs">, verb: string): boolean {
   return rule.verbs.some((v) => v.value === "*" || v.value === verb);
 }
 
-export function groupAllowed(rule: PolicyRule, group: string): boolean {
+export function groupAllowed(rule: Pick<RuleValues, "apiGroups">, group: string): boolean {
   return rule.apiGroups.some((g) => g.value === "*" || g.value === group);
 }
 
 /** The rule's resources item that allows `requested` (`pods` or `pods/exec`), if any. */
-export function resourceItem(rule: PolicyRule, requested: string): StrItem | null {
+export function resourceItem<T extends { value: string } = StrItem>(rule: { resources: readonly T[] }, requested: string): T | null {
   const slash = requested.indexOf("/");
   const sub = slash === -1 ? "" : requested.slice(slash + 1);
   for (const r of rule.resources) {

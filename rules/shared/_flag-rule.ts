@@ -21,6 +21,7 @@
  *   `kubeguard --fix`); "suggest" → a suggestion only, never applied by any `--fix`.
  */
 import type { FlagNode, FlagSetNode, MapNode, PairNode, Range, ResourceNode, YamlNode } from "../../src/language/ast.js";
+import { etcdUnknownEnvFlags } from "../../src/language/flags.js";
 import { apiGroup } from "../../src/language/k8s.js";
 import { asMap, getMap, getPair, getString } from "../../src/language/query.js";
 import { isSpaceForm, removeFlag, removeFromListFlag, setFlag } from "../../src/fix/flags.js";
@@ -171,6 +172,13 @@ export interface FlagCheckContext {
   value(name: string): string | null;
   /** Items of a list flag over all its occurrences (or kubeadm's value). */
   items(name: string): string[];
+  /**
+   * Effective value of another bool flag with pflag semantics (bare `--name` and the space form
+   * `--name false` are true), or kubeadm's value; null when absent or not a Go bool literal.
+   */
+  bool(name: string): boolean | null;
+  /** The resource the flags belong to (static Pod, kubeadm ClusterConfiguration, …), when known. */
+  resource: ResourceNode | null;
 }
 
 export type FlagFixSpec =
@@ -257,7 +265,23 @@ export function targetMinor(set: FlagSetNode | null, resource: ResourceNode | nu
 
 /** Whether a kubeadm ClusterConfiguration uses an external etcd (then kubeadm writes no local etcd and takes the apiserver's etcd-* flags from `etcd.external`). */
 function externalEtcd(r: ResourceNode | null | undefined): boolean {
+  return kubeadmExternalEtcd(r);
+}
+
+/** Whether a resource is a kubeadm ClusterConfiguration with `etcd.external` (kubeadm then takes the apiserver's etcd-* flags from there). */
+export function kubeadmExternalEtcd(r: ResourceNode | null | undefined): boolean {
   return isKubeadmClusterConfiguration(r) && getMap(getMap(r!.node, "etcd"), "external") !== null;
+}
+
+/**
+ * The occurrence of etcd's `--config-file` (or `ETCD_CONFIG_FILE`) that takes effect, when it names
+ * a file: etcd then ignores every other flag and `ETCD_*` variable (catalog-config.md §0.5).
+ */
+export function etcdConfigFile(set: FlagSetNode | null): FlagNode | null {
+  if (!set || set.component !== "etcd") return null;
+  const occ = occurrences(set, "config-file");
+  const last = occ[occ.length - 1];
+  return last && (last.value ?? "").trim() !== "" ? last : null;
 }
 
 /** Occurrences of a flag in a set. */
@@ -329,6 +353,14 @@ function makeContext(spec: FlagRuleSpec, set: FlagSetNode | null, resource: Reso
     kubeadm,
     flag,
     has: (name) => occurrences(set, name).length > 0 || kubeadmValue(name) !== null,
+    bool: (name) => {
+      const occ = occurrences(set, name);
+      const last = occ[occ.length - 1];
+      if (last) return last.value === null || spaceForm(last) ? true : parseGoBool(last.value.trim());
+      const v = kubeadmValue(name);
+      return v === null ? null : parseGoBool(v.trim());
+    },
+    resource: resource ?? set?.resource ?? null,
     value,
     items,
   };
@@ -402,11 +434,16 @@ export function flagRule(spec: FlagRuleSpec): K8sRuleDefinition<MessageIds, []> 
         if (set.component !== spec.component) return;
         const resource = set.resource ?? null;
         if (set.carrier === "extraArgs" && spec.component === "etcd" && externalEtcd(resource)) return;
+        // etcd with --config-file ignores all other flags and ETCD_* env (etcd-config-file-shadows-flags reports it).
+        if (etcdConfigFile(set)) return;
         const minor = targetMinor(set, resource, settingsVersion);
         if (spec.skip?.(makeContext(spec, set, resource, minor, spec.flags[0]!))) return;
+        const unknownEnv = set.component === "etcd" ? etcdUnknownEnvFlags(set) : [];
         for (const flag of spec.flags) {
           const ctx = makeContext(spec, set, resource, minor, flag);
           const occ = occurrences(set, flag);
+          // Set by an ETCD_* variable whose value comes from elsewhere (valueFrom): unknown, not absent.
+          if (!occ.length && unknownEnv.includes(flag)) continue;
           const canFix = !spec.fixWhen || spec.fixWhen(ctx);
           if (!occ.length) {
             const kubeadmValue = ctx.kubeadm ? ctx.value(flag) : null;

@@ -24,6 +24,7 @@ import type { Severity } from "../rule.js";
 import type { KubeguardConfig } from "../config/index.js";
 import type { CompileOptions } from "../config/compile.js";
 import type { RawResult } from "./main.js";
+import type { CrossFile } from "../crossdoc/run.js";
 
 /** Everything a thread needs to build the run's ESLint instance (structured-cloneable). */
 export interface LintSpec {
@@ -39,8 +40,10 @@ export interface FileOutcome {
   result: RawResult;
   /** Kubernetes objects the language found (null: no span record, e.g. a systemd unit). */
   objects: number | null;
-  /** The severity overrides that apply to the file (empty when it has no messages). */
+  /** The severity overrides that apply to the file (empty when it has no messages and no facts). */
   levels: Record<string, Severity>;
+  /** When cross-document rules ran on the file: its facts and those rules' settings (src/crossdoc). */
+  cross?: CrossFile;
 }
 
 /** `--concurrency`: a number of worker threads, `auto`, or `off` (this thread). */
@@ -54,10 +57,11 @@ export interface ChunkLinter {
 
 /** Build the run's ESLint instance in the current thread (main thread or a worker). */
 export async function createChunkLinter(spec: LintSpec): Promise<ChunkLinter> {
-  const [{ ESLint }, { compileConfig, levelsFromConfig }, { setSpanListener }] = await Promise.all([
+  const [{ ESLint }, { compileConfig, levelsFromConfig }, { setSpanListener }, { FactCollector, setCollector }] = await Promise.all([
     import("eslint"),
     import("../config/compile.js"),
     import("../eslint/processor.js"),
+    import("../crossdoc/runtime.js"),
   ]);
   const eslint: ESLintClass = new ESLint({
     cwd: spec.eslintCwd,
@@ -69,44 +73,73 @@ export async function createChunkLinter(spec: LintSpec): Promise<ChunkLinter> {
     fix: spec.fixing ? (m: Linter.LintMessage) => m.ruleId !== null : false,
   });
 
-  const finish = async (results: RawResult[], objectCounts: Map<string, number>): Promise<FileOutcome[]> => {
+  const finish = async (results: RawResult[], objectCounts: Map<string, number>, collector: InstanceType<typeof FactCollector>): Promise<FileOutcome[]> => {
     const out: FileOutcome[] = [];
     for (const result of results) {
-      const levels = result.messages.length || result.suppressedMessages.length ? levelsFromConfig(await eslint.calculateConfigForFile(result.filePath)) : {};
-      out.push({ result, objects: objectCounts.get(result.filePath) ?? null, levels });
+      const collected = collector.take(result.filePath);
+      const needConfig = result.messages.length > 0 || result.suppressedMessages.length > 0 || collected !== undefined;
+      const config = needConfig ? ((await eslint.calculateConfigForFile(result.filePath)) as { rules?: Record<string, unknown>; settings?: Record<string, unknown> } | undefined) : undefined;
+      const levels = needConfig ? levelsFromConfig(config) : {};
+      const outcome: FileOutcome = { result, objects: objectCounts.get(result.filePath) ?? null, levels };
+      if (collected) outcome.cross = { facts: collected.facts, rules: crossRuleSettings(config?.rules ?? {}, collected.rules), settings: collected.settings };
+      out.push(outcome);
     }
     return out;
   };
 
-  /** Run `lint` with a span listener that counts objects per file (the last pass of a file wins). */
-  const counting = async (lint: () => Promise<ESLintClass.LintResult[]>): Promise<{ results: RawResult[]; counts: Map<string, number> }> => {
+  /**
+   * Run `lint` with a span listener that counts objects per file and a collector of the
+   * cross-document rules' facts (the last pass of a file wins for both).
+   */
+  const counting = async (lint: () => Promise<ESLintClass.LintResult[]>): Promise<{ results: RawResult[]; counts: Map<string, number>; collector: InstanceType<typeof FactCollector> }> => {
     const counts = new Map<string, number>();
+    const collector = new FactCollector();
     const previous = setSpanListener((filename, spans) => {
       counts.set(filename, spans.reduce((n, d) => n + d.resources.length, 0));
     });
+    const previousCollector = setCollector(collector);
     try {
-      return { results: (await lint()) as RawResult[], counts };
+      return { results: (await lint()) as RawResult[], counts, collector };
     } finally {
       setSpanListener(previous);
+      setCollector(previousCollector);
     }
   };
 
   return {
     async lintChunk(files) {
-      const { results, counts } = await counting(() => eslint.lintFiles(files));
+      const { results, counts, collector } = await counting(() => eslint.lintFiles(files));
       // Results in the order of the chunk's files, whatever order ESLint returned them in.
       const position = new Map(files.map((f, i) => [f, i]));
       const ordered = results
         .map((r, i) => ({ r, key: position.get(r.filePath) ?? files.length + i }))
         .sort((a, b) => a.key - b.key)
         .map((x) => x.r);
-      return finish(ordered, counts);
+      // ESLint keeps the text of every file with messages in `result.source` (14 M characters
+      // over the corpus, sent from workers and kept to the end). For a file read from disk it is
+      // the file's text (`readFileSync(path, "utf8")`), which the one reader of it (the `lsp`
+      // formatter's fix offsets) reads back itself when it is absent: drop it. `lintText` keeps it
+      // (stdin and rendered text exist nowhere else).
+      for (const r of ordered) if (r.output === undefined) delete (r as { source?: string }).source;
+      return finish(ordered, counts, collector);
     },
     async lintText(text, filePath) {
-      const { results, counts } = await counting(() => eslint.lintText(text, { filePath, warnIgnored: false }));
-      return finish(results, counts);
+      const { results, counts, collector } = await counting(() => eslint.lintText(text, { filePath, warnIgnored: false }));
+      return finish(results, counts, collector);
     },
   };
+}
+
+/** The severity and options of each cross-document rule that ran on a file, from its ESLint config. */
+export function crossRuleSettings(rules: Record<string, unknown>, ran: string[]): CrossFile["rules"] {
+  const out: CrossFile["rules"] = {};
+  for (const qualified of ran) {
+    const entry = rules[qualified];
+    const [level, ...options] = Array.isArray(entry) ? entry : [entry];
+    const severity = level === 2 || level === "error" ? 2 : level === 1 || level === "warn" ? 1 : 0;
+    if (severity) out[qualified.slice("kubeguard/".length)] = { severity, options };
+  }
+  return out;
 }
 
 /** Files per chunk at most, and bytes per chunk (a chunk is closed once it reaches either). */
@@ -228,6 +261,8 @@ export interface LintRunOutput {
   /** The severity levels that apply to each file, by path. */
   levels: Map<string, Record<string, Severity>>;
   stdinText: string;
+  /** Facts of the files on which cross-document rules ran, by path. */
+  cross: Map<string, CrossFile>;
   /** Files whose results came from the cache. */
   cached: number;
   /** Worker threads used (0: this thread). */
@@ -308,9 +343,11 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunOutput> {
 
   const objectCounts = new Map<string, number>();
   const levels = new Map<string, Record<string, Severity>>();
+  const cross = new Map<string, CrossFile>();
   for (const o of outcomes) {
     if (o.objects !== null) objectCounts.set(o.result.filePath, o.objects);
     levels.set(o.result.filePath, o.levels);
+    if (o.cross) cross.set(o.result.filePath, o.cross);
   }
-  return { raw: outcomes.map((o) => o.result), objectCounts, levels, stdinText, cached: files.length - todo.length, workers: count };
+  return { raw: outcomes.map((o) => o.result), objectCounts, levels, stdinText, cross, cached: files.length - todo.length, workers: count };
 }

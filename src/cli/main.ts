@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from "node:fs";
 import type { ESLint as ESLintClass, Linter } from "eslint";
 import { rules } from "../../rules/index.js";
 import { PRESETS, SEVERITIES, type K8sRuleDefinition, type Preset, type Severity } from "../rule.js";
@@ -15,8 +15,10 @@ import type { KubeguardMessage as ProcessedMessage } from "../eslint/processor.j
 import { fileKindOf } from "../language/language.js";
 import {
   ConfigError,
+  RULE_ALIASES,
   RULE_IDS,
   RULE_LEVELS,
+  resolveRuleAlias,
   compileConfig,
   defaultConfig,
   didYouMean,
@@ -28,6 +30,7 @@ import {
   type RuleLevel,
 } from "../config/index.js";
 import { formatters, type KubeguardMessage, type KubeguardResult } from "../formatters/index.js";
+import { formatJsonPieces } from "../formatters/json.js";
 import type { LspFormatContext } from "../formatters/lsp.js";
 import { Ignorer, collectInputs, isLintTarget, projectRoot } from "./files.js";
 import { readText, refuseReason, withOriginalBom, writeFileAtomic } from "./write.js";
@@ -202,7 +205,7 @@ export function parseCommandLine(argvIn: string[]): CliOptions {
     const eq = spec.lastIndexOf("=");
     if (eq <= 0) throw new UsageError(`--rule: expected <id>=off|warn|error, got '${spec}'`);
     const rawId = spec.slice(0, eq).trim();
-    const id = rawId.startsWith("kubeguard/") ? rawId.slice("kubeguard/".length) : rawId;
+    const id = resolveRuleAlias(rawId.startsWith("kubeguard/") ? rawId.slice("kubeguard/".length) : rawId);
     if (!RULE_IDS.includes(id)) {
       const guess = didYouMean(id, RULE_IDS);
       throw new UsageError(`--rule: unknown rule '${id}'${guess ? ` (did you mean ${guess}?)` : ""}`);
@@ -275,6 +278,13 @@ export function listRulesJson(): object[] {
   }));
 }
 
+/** `--list-rules` entries for catalog ids that another rule implements (`meta.docs.aliases`). */
+function aliasEntries(): { id: string; aliasOf: string }[] {
+  return Object.entries(RULE_ALIASES)
+    .map(([id, aliasOf]) => ({ id, aliasOf }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
 function listRulesTable(): string {
   const rows = ruleList.map((r) => [
     r.name,
@@ -286,7 +296,8 @@ function listRulesTable(): string {
   const header = ["RULE", "SEVERITY", "PRESETS", "FIX", "DESCRIPTION"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ");
-  return `${[line(header), ...rows.map(line)].join("\n")}\n\n${rows.length} rules. fix* = hardening fix: a suggestion in editors, applied by kubeguard --fix.\n`;
+  const aliases = aliasEntries().map((a) => `${a.id}  alias of ${a.aliasOf}`);
+  return `${[line(header), ...rows.map(line)].join("\n")}\n\n${rows.length} rules. fix* = hardening fix: a suggestion in editors, applied by kubeguard --fix.\n${aliases.length ? `\nAliases (catalog ids implemented by another rule; accepted in config and --rule):\n${aliases.join("\n")}\n` : ""}`;
 }
 
 /** Bare ids of the kubeguard rules some config object turns on (SARIF's `tool.driver.rules`). */
@@ -354,6 +365,8 @@ function convertMessage(m: ProcessedMessage & { suppressions?: { kind: string; j
   if (rule) out.url = rule.meta.docs.url;
   if (m.helmSource) out.helmSource = m.helmSource;
   if (m.source) out.source = m.source;
+  const sourceFix = (m as { sourceFix?: KubeguardMessage["sourceFix"] }).sourceFix;
+  if (sourceFix) out.sourceFix = sourceFix;
   if (m.fatal) out.fatal = true;
   if (m.fix) out.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
   if (m.suggestions?.length) {
@@ -364,7 +377,18 @@ function convertMessage(m: ProcessedMessage & { suppressions?: { kind: string; j
     }));
   }
   if (m.suppressions) out.suppressions = m.suppressions;
+  if (m.related?.length) out.related = m.related;
   return out;
+}
+
+/** The edit `kubeguard --fix` applies for a message: its fix, or the hardening suggestion of a fixable rule. */
+function cliEdit(m: ProcessedMessage): { range: [number, number]; text: string } | null {
+  if (m.ruleId === null) return null;
+  if (m.fix) return { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
+  const id = m.ruleId.startsWith("kubeguard/") ? m.ruleId.slice("kubeguard/".length) : m.ruleId;
+  const rule = ruleByName.get(id) ?? customRuleByName.get(id);
+  const s = rule?.meta.fixable ? m.suggestions?.[0] : undefined;
+  return s ? { range: [s.fix.range[0], s.fix.range[1]], text: s.fix.text } : null;
 }
 
 /** Whether `kubeguard --fix` can fix a message: a fix, or a hardening suggestion of a fixable rule. */
@@ -387,6 +411,27 @@ export function convertResult(r: RawResult, levels: Record<string, Severity>): K
     fixableErrorCount: count(2, true),
     fixableWarningCount: count(1, true),
   };
+}
+
+/** Write a report given in pieces to a file or a stream, in batches of about 1 MB. */
+function writeReportPieces(pieces: Iterable<string>, to: string | { write(text: string): unknown }): void {
+  const fd = typeof to === "string" ? openSync(to, "w") : null;
+  try {
+    let batch = "";
+    const flush = (): void => {
+      if (!batch) return;
+      if (fd !== null) writeSync(fd, batch);
+      else (to as { write(text: string): unknown }).write(batch);
+      batch = "";
+    };
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /** Run kubeguard. Resolves to the exit code; never throws. */
@@ -438,7 +483,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (options.listRules) {
-    io.stdout.write(options.format === "json" ? `${JSON.stringify(listRulesJson(), null, 2)}\n` : listRulesTable());
+    io.stdout.write(options.format === "json" ? `${JSON.stringify([...listRulesJson(), ...aliasEntries()], null, 2)}\n` : listRulesTable());
     return 0;
   }
 
@@ -503,30 +548,85 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (progress) io.stderr.write("\r\u001b[K");
   // Documents/resources per file (the last lint pass of a file wins).
   const { raw, objectCounts, stdinText } = lintOut;
-  if (renders.rendered.length) {
-    // Rendered charts/kustomizations: linted as text under a virtual path inside their folder,
-    // never fixed (fixes are not written into rendered output; findings name the file to edit).
-    const { createChunkLinter } = await import("./engine.js");
-    const linter = await createChunkLinter({
+  // Rendered charts/kustomizations: linted as text under a virtual path inside their folder; fixes
+  // are never written into rendered output. Helm: `--fix` edits a template where the fixed text is
+  // literal template text (verified by rendering again), else the finding gets a suggestion naming
+  // the values.yaml key (src/inputs/template-fix.ts). Kustomize: report only.
+  let renderingLinter: import("./engine.js").ChunkLinter | null = null;
+  const renderLinter = async (): Promise<import("./engine.js").ChunkLinter> =>
+    (renderingLinter ??= await (await import("./engine.js")).createChunkLinter({
       eslintCwd,
       config,
-      compile: { presets: options.presets, ruleLevels: options.ruleLevels, kubernetesVersion: options.kubernetesVersion, applyHardening: false, extraFiles },
+      compile: { presets: options.presets, ruleLevels: options.ruleLevels, kubernetesVersion: options.kubernetesVersion, applyHardening: fixing, extraFiles },
       fixing: false,
-    });
+    }));
+  const templateFixOptions = {
+    cwd,
+    env: io.env,
+    helm: options.helm,
+    editOf: cliEdit,
+    mode: options.fixDryRun ? ("dry-run" as const) : options.fix ? ("fix" as const) : ("report" as const),
+  };
+  let templateDiff = "";
+  if (renders.rendered.length) {
+    const linter = await renderLinter();
     if (fixing) {
-      for (const r of renders.rendered) io.stderr.write(`kubeguard: fixes for ${relative(cwd, dirname(r.path)) || "."} are not applied: it is rendered (helm/kustomize) output; edit the file named in each finding's source\n`);
+      for (const r of renders.rendered) {
+        if (r.origin.kind !== "helm") io.stderr.write(`kubeguard: fixes for ${relative(cwd, dirname(r.path)) || "."} are not applied: it is rendered (helm/kustomize) output; edit the file named in each finding's source\n`);
+      }
     }
     for (const r of renders.rendered) {
-      for (const o of await linter.lintText(r.text, r.path)) {
+      let outcomes: import("./engine.js").FileOutcome[];
+      if (r.origin.kind === "helm") {
+        const { fixRenderedHelm } = await import("../inputs/template-fix.js");
+        const fixed = await fixRenderedHelm(r.text, { ...templateFixOptions, chartDir: r.origin.chartDir, lint: (text) => linter.lintText(text, r.path) });
+        outcomes = fixed.outcomes;
+        renderedText.set(r.path, fixed.text);
+        templateDiff += fixed.diff;
+      } else outcomes = await linter.lintText(r.text, r.path);
+      for (const o of outcomes) {
         raw.push(o.result);
         if (o.objects !== null) objectCounts.set(o.result.filePath, o.objects);
         lintOut.levels.set(o.result.filePath, o.levels);
+        if (o.cross) lintOut.cross.set(o.result.filePath, o.cross);
       }
     }
   }
+  // `helm template` output read from a file or stdin (`# Source:` comments): the same, with the
+  // chart looked up from the current folder; its own text is never fixed.
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    if (renderedText.has(r.filePath) || (r.output === undefined && !(r.messages as ProcessedMessage[]).some((m) => m.helmSource))) continue;
+    const original = r.filePath === stdinPath ? stdinText : readText(r.filePath);
+    const { fixRenderedHelm, HELM_OUTPUT } = await import("../inputs/template-fix.js");
+    if (!HELM_OUTPUT.test(original)) continue;
+    const linter = fixing ? await renderLinter() : null;
+    const levels = lintOut.levels.get(r.filePath) ?? {};
+    const fixed = await fixRenderedHelm(original, {
+      ...templateFixOptions,
+      chartDir: null,
+      lint: async (text) => (linter ? linter.lintText(text, r.filePath) : [{ result: r, objects: null, levels }]),
+    });
+    templateDiff += fixed.diff;
+    const o = fixed.outcomes[0];
+    if (o && o.result !== r) {
+      raw[i] = o.result;
+      if (o.objects !== null) objectCounts.set(o.result.filePath, o.objects);
+      lintOut.levels.set(o.result.filePath, o.levels);
+      if (o.cross) lintOut.cross.set(o.result.filePath, o.cross);
+    }
+  }
+
+  // Cross-document rules (src/crossdoc): one index over the facts of every file, each rule once.
+  if (lintOut.cross.size) {
+    const { addCrossFindings } = await import("./cross.js");
+    const texts = new Map(renderedText);
+    if (stdinPath) texts.set(stdinPath, stdinText);
+    addCrossFindings(raw, lintOut.cross, ruleList, { cwd, texts, releaseNamespace: options.helm.namespace ?? null });
+  }
 
   // Fixes: write (atomically) or print as a diff.
-  let diffText = "";
+  let diffText = templateDiff;
   for (const r of raw) {
     if (r.output === undefined) continue;
     if (renderedText.has(r.filePath)) continue; // never write into rendered output
@@ -536,7 +636,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const output = withOriginalBom(original, r.output);
     if (output === original) continue;
     const brokenByValidYaml = r.messages.some((m) => m.ruleId === "kubeguard/valid-yaml" && m.messageId !== "warning");
-    const refusal = brokenByValidYaml ? "it has YAML errors (see valid-yaml)" : fileKindOf(r.filePath) === "yaml" ? refuseReason(original, output, r.filePath) : null;
+    const refusal = brokenByValidYaml ? "it has YAML errors (see valid-yaml)" : refuseReason(original, output, r.filePath);
     if (refusal) {
       io.stderr.write(`kubeguard: not writing fixes to ${rel}: ${refusal}\n`);
       continue;
@@ -570,6 +670,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   for (const r of raw) {
     const levels = lintOut.levels.get(r.filePath) ?? {};
     results.push(convertResult(r, levels));
+    // Nothing below reads ESLint's messages again (only filePath, output, source): let them go
+    // instead of keeping both shapes of every message alive through formatting (peak memory).
+    r.messages = [];
+    r.suppressedMessages = [];
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
@@ -582,6 +686,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   for (const output of outputs) {
     const color = output.file === undefined && !options.fixDryRun && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
     const context: LspFormatContext = { cwd, color, rules: enabled, sources };
+    if (output.format === "json") {
+      // Written in pieces: a big stream's report can exceed V8's longest string (formatJsonPieces).
+      writeReportPieces(formatJsonPieces(results), output.file !== undefined ? resolve(cwd, output.file) : options.fixDryRun ? io.stderr : io.stdout);
+      continue;
+    }
     const report = formatters[output.format]!(results, context);
     if (output.file !== undefined) writeFileSync(resolve(cwd, output.file), report);
     else if (options.fixDryRun) io.stderr.write(report);

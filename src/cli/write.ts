@@ -7,6 +7,7 @@ import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseProgram } from "../language/language.js";
+import { invalidUtf8Offset } from "../language/parse.js";
 
 const BOM = "\uFEFF";
 
@@ -21,11 +22,28 @@ export function withOriginalBom(original: string, output: string): string {
 }
 
 /**
- * Decide whether a fixed text may replace the original: both must parse without YAML errors
- * (fix helpers bail out in broken documents, this is the last line of defence).
+ * Whether the file on disk is not valid UTF-8. Its text was decoded with U+FFFD in place of the bad
+ * bytes, so writing any fix would replace them for good. False when the file cannot be read
+ * (stdin, a virtual path).
+ */
+export function isInvalidUtf8File(filePath: string): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch {
+    return false;
+  }
+  return invalidUtf8Offset(bytes, "") !== null;
+}
+
+/**
+ * Decide whether a fixed text may replace the original, for every kind of file (YAML, systemd
+ * units, environment files): the file must be valid UTF-8, and both texts must parse without YAML
+ * errors (fix helpers bail out in broken documents, this is the last line of defence).
  * Returns the reason to refuse, or null.
  */
 export function refuseReason(original: string, output: string, filePath: string): string | null {
+  if (isInvalidUtf8File(filePath)) return "it is not valid UTF-8 (writing it would replace those bytes with U+FFFD)";
   if (hasYamlErrors(original, filePath)) return "it has YAML errors (see valid-yaml)";
   if (hasYamlErrors(output, filePath)) return "the fixed text would not parse (please report this as a kubeguard bug)";
   return null;

@@ -54,6 +54,16 @@ export class ConfigError extends Error {
 
 export const RULE_IDS: string[] = Object.keys(rules).sort();
 
+/** Catalog ids implemented by another rule (`meta.docs.aliases`) → that rule's id. */
+export const RULE_ALIASES: Record<string, string> = Object.fromEntries(
+  Object.entries(rules).flatMap(([id, r]) => ((r.meta.docs as { aliases?: string[] }).aliases ?? []).map((alias) => [alias, id])),
+);
+
+/** A rule id with an alias resolved to its rule (unknown ids unchanged). */
+export function resolveRuleAlias(id: string): string {
+  return Object.hasOwn(RULE_ALIASES, id) ? RULE_ALIASES[id]! : id;
+}
+
 /** The configuration used when no file is found. */
 export function defaultConfig(dir: string): KubeguardConfig {
   return { path: null, dir, extends: ["recommended"], rules: {}, ignore: [], overrides: [], settings: {} };
@@ -115,7 +125,7 @@ class Validator {
 
   /** Normalise a rule id: bare or `kubeguard/`-prefixed; must exist. */
   ruleId(id: string, key: string): string {
-    const bare = id.startsWith("kubeguard/") ? id.slice("kubeguard/".length) : id;
+    const bare = resolveRuleAlias(id.startsWith("kubeguard/") ? id.slice("kubeguard/".length) : id);
     if (!RULE_IDS.includes(bare) && !this.customIds.includes(bare)) this.fail(key, `unknown rule${hint(bare, [...RULE_IDS, ...this.customIds])}`);
     return bare;
   }

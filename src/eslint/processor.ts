@@ -26,7 +26,15 @@ export interface MessageSource {
   values?: { file: string; key: string; line: number; column: number; exact: boolean };
 }
 
-export type KubeguardMessage = Linter.LintMessage & { resource?: ResourceRef | null; helmSource?: string | null; keyPath?: KeySeg[]; keyScalar?: string | null; source?: MessageSource };
+export type KubeguardMessage = Linter.LintMessage & {
+  resource?: ResourceRef | null;
+  helmSource?: string | null;
+  keyPath?: KeySeg[];
+  keyScalar?: string | null;
+  source?: MessageSource;
+  /** Cross-document findings (src/crossdoc): the other objects involved. */
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+};
 
 /** The innermost resource (or at least the document) that contains a 1-based line. */
 export function locate(spans: DocumentSpan[], line: number): { resource: ResourceRef | null; helmSource: string | null } {

@@ -202,6 +202,21 @@ export function sarifLog(results: KubeguardResult[], context: FormatContext, opt
       level: sarifLevel(m),
       message: { text: m.message },
       locations: [{ physicalLocation: { artifactLocation, region } }],
+      ...(m.related?.length
+        ? {
+            relatedLocations: m.related.map((rel, i) => {
+              const relPath = rootRelative(rel.file, root);
+              return {
+                id: i + 1,
+                physicalLocation: {
+                  artifactLocation: relPath !== null ? { uri: encodeURI(relPath).replace(/[?#]/gu, encodeURIComponent), uriBaseId: "%SRCROOT%" } : { uri: pathToFileURL(rel.file).href },
+                  region: { startLine: rel.line, startColumn: rel.column, endLine: rel.endLine, endColumn: rel.endColumn },
+                },
+                message: { text: rel.message },
+              };
+            }),
+          }
+        : {}),
       partialFingerprints: { primaryLocationLineHash: `${sha256(key).slice(0, 32)}:${n}` },
       properties: {
         severity: m.level,

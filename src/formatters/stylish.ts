@@ -58,6 +58,8 @@ export const formatStylish: Formatter = (results, { cwd, color }) => {
         paint(ANSI.gray, where!),
       ];
       out += `  ${cells.join("  ").trimEnd()}\n`;
+      // Rendered Helm output: what to edit in the chart (src/inputs/template-fix.ts).
+      if (m.sourceFix) out += `  ${" ".repeat(widths[0]!)}  ${paint(ANSI.dim, `↳ ${m.sourceFix.text}`)}\n`;
     });
   }
   const total = errors + warnings;

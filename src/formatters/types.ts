@@ -4,6 +4,7 @@
  */
 import type { MessageSource, ResourceRef } from "../eslint/processor.js";
 import type { Severity } from "../rule.js";
+import type { SourceFix } from "../inputs/template-fix.js";
 
 export interface KubeguardFixEdit {
   range: [number, number];
@@ -31,11 +32,15 @@ export interface KubeguardMessage {
   helmSource?: string;
   /** The file and line a person edits (src/sourcemap): the linted file itself, or the Helm template / kustomize file. */
   source?: MessageSource;
+  /** Rendered Helm output: the template fix `--fix` wrote or can write, or the values.yaml key to set (src/inputs/template-fix.ts). */
+  sourceFix?: SourceFix;
   fatal?: boolean;
   fix?: KubeguardFixEdit;
   suggestions?: { desc: string; messageId?: string; fix: KubeguardFixEdit }[];
   /** For suppressed messages: how they were suppressed. */
   suppressions?: { kind: string; justification: string }[];
+  /** Cross-document findings (src/crossdoc): the other objects involved (file as given to the CLI, 1-based lines). */
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
 export interface KubeguardResult {

@@ -114,6 +114,8 @@ export function containerFlagSet(text: string, container: ContainerNode): FlagSe
   };
   collect(cmdItems.slice(startIdx), "command");
   collect(seqItems(args), "args");
+  const unknownEnv: string[] = [];
+  if (component === "etcd") flags.unshift(...etcdEnvFlags(text, container, flags, unknownEnv));
   const set = {
     type: "FlagSet",
     component,
@@ -125,7 +127,71 @@ export function containerFlagSet(text: string, container: ContainerNode): FlagSe
   } as unknown as FlagSetNode;
   link(set, "containerNode", container);
   link(set, "resource", container.resource);
+  if (component === "etcd") etcdEnvUnknown.set(set, unknownEnv);
   return set;
+}
+
+const etcdEnvUnknown = new WeakMap<FlagSetNode, string[]>();
+
+/**
+ * Flags of an etcd container whose value is set by an `ETCD_*` env var this file cannot resolve
+ * (`valueFrom`): their effective value is unknown, not absent.
+ */
+export function etcdUnknownEnvFlags(set: FlagSetNode): string[] {
+  return etcdEnvUnknown.get(set) ?? [];
+}
+
+/**
+ * etcd reads every flag also from an `ETCD_<UPPER_SNAKE>` env var (etcd `pkg/flags`
+ * `SetFlagsFromEnv`): an env var is used only when the flag is not on the command line (flags
+ * beat env) and when it is not empty. They become Flag nodes with carrier "environment" and
+ * `rawName` the flag name they stand for, placed before the command-line flags; `editable` is
+ * false (fixes do not rewrite env entries).
+ */
+function etcdEnvFlags(text: string, container: ContainerNode, cmdFlags: FlagNode[], unknown: string[]): FlagNode[] {
+  const out: FlagNode[] = [];
+  const onCommandLine = new Set(cmdFlags.map((f) => f.name));
+  const seen = new Map<string, number>();
+  for (const item of seqItems(getSeq(container.node, "env"))) {
+    const m = asMap(item);
+    if (!m) continue;
+    const np = getPair(m, "name");
+    const envName = scalarString(np?.value ?? null);
+    if (envName === null || !np || !/^ETCD_[A-Z0-9_]+$/u.test(envName)) continue;
+    const name = envName.slice(5).toLowerCase().replace(/_/gu, "-");
+    if (onCommandLine.has(name)) continue;
+    const vp = getPair(m, "value");
+    if (!vp && getPair(m, "valueFrom")) {
+      unknown.push(name);
+      continue;
+    }
+    const vs = asScalar(vp?.value ?? null);
+    const value = vs ? scalarString(vs) : null;
+    if (value === null || value === "") continue; // empty: etcd ignores the variable
+    const vstart = literalTextStart(text, vs!);
+    const ns = asScalar(np.value)!;
+    const flag: FlagNode = {
+      type: "Flag",
+      component: "etcd",
+      name,
+      rawName: name,
+      value,
+      carrier: "environment",
+      nameRange: [ns.range[0], ns.range[1]],
+      valueRange: vstart !== null ? [vstart, vstart + value.length] : [vs!.range[0], vs!.range[1]],
+      node: vp!,
+      editable: false,
+      range: [m.range[0], Math.max(np.range[1], vp!.range[1])],
+    };
+    // The same variable twice: Kubernetes keeps the last definition.
+    const prev = seen.get(name);
+    if (prev !== undefined) out[prev] = flag;
+    else {
+      seen.set(name, out.length);
+      out.push(flag);
+    }
+  }
+  return out;
 }
 
 /** Flags from a kubeadm `extraArgs` (v1beta3 map or v1beta4 list of {name, value}). */

@@ -9,7 +9,8 @@ import { visitorKeys } from "./ast.js";
 import { parseYaml } from "./parse.js";
 import { buildResources } from "./k8s.js";
 import { buildFlagSets } from "./flags.js";
-import { parseUnitFile } from "./systemd.js";
+import { parseEnvironmentUnit, parseUnitFile } from "./systemd.js";
+import { readFileSync } from "node:fs";
 import { K8sSourceCode, type K8sLanguageOptions } from "./source-code.js";
 import { recordFile } from "./registry.js";
 
@@ -22,23 +23,40 @@ export function fileKindOf(filePath: string): ProgramNode["fileKind"] {
   return "yaml";
 }
 
-export function parseProgram(text: string, filePath: string, languageOptions: K8sLanguageOptions = {}): ProgramNode {
+export function parseProgram(text: string, filePath: string, languageOptions: K8sLanguageOptions = {}, bytes?: Uint8Array): ProgramNode {
   const eol: ProgramNode["eol"] = /\r\n/u.exec(text.slice(0, text.indexOf("\n") + 1)) ? "\r\n" : "\n";
   const kind = fileKindOf(filePath);
   if (kind !== "yaml") {
     const unit =
       kind === "systemd"
         ? parseUnitFile(text, { environmentFiles: (languageOptions.environmentFiles as Record<string, string> | undefined) ?? {} })
-        : null;
+        : parseEnvironmentUnit(text);
     return { type: "Program", fileKind: kind, body: [], unit, comments: [], eol, range: [0, text.length] };
   }
-  const { documents, comments } = parseYaml(text);
+  const { documents, comments } = parseYaml(text, bytes ? { bytes } : {});
   for (const doc of documents) {
     if (doc.errors.length) continue;
     buildResources(doc);
     for (const r of doc.resources) buildFlagSets(text, r);
   }
   return { type: "Program", fileKind: "yaml", body: documents, unit: null, comments, eol, range: [0, text.length] };
+}
+
+/**
+ * The bytes of a file whose decoded text contains U+FFFD (invalid UTF-8 decodes to it; a literal
+ * U+FFFD is valid), read again so the parser can tell the two apart (parse.ts `invalidUtf8Offset`).
+ */
+function fileBytes(text: string, file: File): Uint8Array | undefined {
+  if (typeof file.body !== "string") return file.body;
+  if (!text.includes("\uFFFD")) return undefined;
+  try {
+    // A processor's block has a virtual `path`; the bytes are those of the physical file.
+    const bytes = readFileSync((file as { physicalPath?: string }).physicalPath ?? file.path);
+    // The text may be a later --fix pass over these bytes: invalidUtf8Offset maps by U+FFFD count.
+    return bytes;
+  } catch {
+    return undefined;
+  }
 }
 
 export class K8sLanguage implements Language<{ LangOptions: K8sLanguageOptions; Code: K8sSourceCode; RootNode: ProgramNode; Node: unknown }> {
@@ -63,7 +81,7 @@ export class K8sLanguage implements Language<{ LangOptions: K8sLanguageOptions; 
 
   parse(file: File, context: { languageOptions: K8sLanguageOptions }): OkParseResult<ProgramNode> {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-    return { ok: true, ast: parseProgram(text, file.path, context.languageOptions) };
+    return { ok: true, ast: parseProgram(text, file.path, context.languageOptions, fileBytes(text, file)) };
   }
 
   createSourceCode(file: File, input: OkParseResult<ProgramNode>, context: { languageOptions: K8sLanguageOptions }): K8sSourceCode {

@@ -65,10 +65,78 @@ class BudgetExceeded extends Error {
 
 /**
  * Characters YAML (and Go's YAML reader, hence kubectl and the API server) does not allow anywhere
- * in a stream: C0 controls other than tab/LF/CR, DEL, C1 controls other than NEL, U+FFFE/U+FFFF;
- * and U+FFFD, which is what invalid UTF-8 decodes to.
+ * in a stream: C0 controls other than tab/LF/CR, DEL, C1 controls other than NEL, U+FFFE/U+FFFF.
+ * U+FFFD is a valid character: invalid UTF-8 is found on the file's bytes (`invalidUtf8Offset`),
+ * never by searching the decoded text for U+FFFD.
  */
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFD\uFFFE\uFFFF]/gu;
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/gu;
+
+/** Byte index of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f; // no UTF-16 surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * Where a file's bytes stop being UTF-8, as an offset into `text`; null when the bytes are valid
+ * UTF-8. A correctly encoded U+FFFD (EF BF BD) is valid. Uses a fatal `TextDecoder` first, so valid
+ * files cost one decode.
+ *
+ * `text` is the bytes decoded as ESLint decodes them (possibly without the BOM), or that text after
+ * fixes were applied in an earlier pass (`--fix`): the bad sequence decoded to the n-th U+FFFD of
+ * the file, and fixes never write U+FFFD, so it is the n-th U+FFFD of `text` too. An empty `text`
+ * (callers that only ask whether the bytes are valid) gives 0.
+ */
+export function invalidUtf8Offset(bytes: Uint8Array, text: string): number | null {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return null;
+  } catch {
+    // Locate the first bad sequence below.
+  }
+  const at = firstInvalidUtf8Byte(bytes);
+  if (at < 0) return null;
+  const prefix = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, at));
+  let n = 0;
+  for (const ch of prefix) if (ch === "\uFFFD") n++;
+  let offset = -1;
+  for (let i = 0; i <= n; i++) {
+    offset = text.indexOf("\uFFFD", offset + 1);
+    if (offset < 0) return text === "" ? 0 : null;
+  }
+  return offset;
+}
+
+export interface ParseYamlOptions {
+  /** The file's bytes, when the text was decoded from a file: used to report invalid UTF-8. */
+  bytes?: Uint8Array;
+}
 /** A NUL within the first 8,000 characters marks a binary file (git's heuristic). */
 const BINARY_PROBE = 8000;
 
@@ -76,15 +144,16 @@ function hex(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+function invalidUtf8Problem(offset: number, length: number): YamlProblem {
+  return problem(
+    "INVALID_UTF8",
+    "Invalid UTF-8: the file has bytes that are not UTF-8 here (read as U+FFFD); kubectl and the API server reject it",
+    [offset, Math.min(offset + 1, length)],
+    "error",
+  );
+}
+
 function forbiddenCharProblem(ch: string, offset: number): YamlProblem {
-  if (ch === "\uFFFD") {
-    return problem(
-      "INVALID_UTF8",
-      "Invalid UTF-8: the file has bytes that are not UTF-8 here (read as U+FFFD); kubectl and the API server reject it",
-      [offset, offset + 1],
-      "error",
-    );
-  }
   if (ch === "\u0000") return problem("CONTROL_CHARACTER", "NUL byte (U+0000): YAML does not allow NUL characters", [offset, offset + 1], "error");
   return problem("CONTROL_CHARACTER", `Control character ${hex(ch)} is not allowed in YAML`, [offset, offset + 1], "error");
 }
@@ -294,7 +363,7 @@ const SOURCE_COMMENT = /^\s*Source:\s*(\S.*?)\s*$/u;
 /**
  * Parse YAML (or JSON) text into documents. Never throws.
  */
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
   const documents: DocumentNode[] = [];
   const scalarRanges: Range[] = [];
   const ydocs: YDocument.Parsed[] = [];
@@ -393,6 +462,7 @@ export function parseYaml(text: string): ParsedYaml {
     } else documents[documents.length - 1]!.errors.push(...streamErrors);
   }
   reportForbiddenCharacters(text, documents);
+  if (options.bytes) reportInvalidUtf8(text, options.bytes, documents);
   const comments = collectComments(text, scalarRanges);
   attachHelmSources(documents, comments);
   return { documents, comments };
@@ -415,6 +485,16 @@ function reportForbiddenCharacters(text: string, documents: DocumentNode[]): voi
     FORBIDDEN_CHAR.lastIndex = Math.max(at + 1, next.range[0]);
     di++;
   }
+}
+
+/** The first invalid UTF-8 sequence of the file, as an error of the document it is in. */
+function reportInvalidUtf8(text: string, bytes: Uint8Array, documents: DocumentNode[]): void {
+  const at = invalidUtf8Offset(bytes, text);
+  if (at === null) return;
+  let doc = documents[0];
+  for (const d of documents) if (d.range[0] <= at) doc = d;
+  if (doc) doc.errors.push(invalidUtf8Problem(at, text.length));
+  else documents.push({ type: "Document", index: 0, content: null, errors: [invalidUtf8Problem(at, text.length)], warnings: [], resources: [], helmSource: null, range: [0, text.length] });
 }
 
 /** Rendered Helm output: `# Source: chart/templates/x.yaml` right before (or at the top of) a document. */

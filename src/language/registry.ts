@@ -4,7 +4,7 @@
  * (and deleted) by the processor's postprocess step in the same thread.
  */
 import type { K8sSourceCode } from "./source-code.js";
-import type { YamlNode } from "./ast.js";
+import type { DocumentNode, YamlNode } from "./ast.js";
 
 /**
  * One step of the key path of a reported node (src/sourcemap maps it back to Helm templates and
@@ -73,6 +73,24 @@ export function keyPathAt(content: YamlNode | null, offset: number): KeyPathInfo
   }
 }
 
+/**
+ * The first document whose range contains `offset` (as `body.find` would return). Called once per
+ * message: a linear scan made a big multi-document stream O(messages × documents). Documents are
+ * in file order, so their end offsets never decrease: binary-search the first one that ends at or
+ * after `offset`, then step forward (adjacent documents may share a boundary offset).
+ */
+function firstDocumentContaining(docs: readonly DocumentNode[], offset: number): DocumentNode | undefined {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]!.range[1] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < docs.length && docs[i]!.range[0] <= offset; i++) if (offset <= docs[i]!.range[1]) return docs[i];
+  return undefined;
+}
+
 export function recordFile(path: string, sourceCode: K8sSourceCode): void {
   const spans: DocumentSpan[] = [];
   for (const doc of sourceCode.ast.body) {
@@ -96,6 +114,9 @@ export function recordFile(path: string, sourceCode: K8sSourceCode): void {
     spans.push(d);
   }
   files.set(path, spans);
+  const body = sourceCode.ast.body;
+  // The binary search needs start and end offsets in order (always so for parsed files; checked once).
+  const sorted = body.every((d, i) => i === 0 || (d.range[0] >= body[i - 1]!.range[0] && d.range[1] >= body[i - 1]!.range[1]));
   pathFinders.set(path, (line, column) => {
     let offset: number;
     try {
@@ -103,7 +124,7 @@ export function recordFile(path: string, sourceCode: K8sSourceCode): void {
     } catch {
       return null;
     }
-    const doc = sourceCode.ast.body.find((d) => offset >= d.range[0] && offset <= d.range[1]);
+    const doc = sorted ? firstDocumentContaining(body, offset) : body.find((d) => offset >= d.range[0] && offset <= d.range[1]);
     return doc ? keyPathAt(doc.content, offset) : null;
   });
 }

@@ -54,7 +54,8 @@ export class K8sSourceCode extends TextSourceCodeBase<{
   readonly comments: CommentToken[];
   readonly languageOptions: K8sLanguageOptions;
   readonly #lineStarts: number[];
-  #steps: VisitNodeStep[] | null = null;
+  /** Whether every node's parent is linked (a whole walk was done). */
+  #allParents = false;
   readonly #parents = new WeakMap<object, K8sNode>();
 
   constructor({ text, ast, languageOptions }: { text: string; ast: ProgramNode; languageOptions?: K8sLanguageOptions }) {
@@ -115,7 +116,11 @@ export class K8sSourceCode extends TextSourceCodeBase<{
   }
 
   override getParent(node: Located): Located | undefined {
-    if (!this.#steps) this.traverse();
+    const parent = this.#parents.get(node);
+    if (parent !== undefined || this.#allParents) return parent as Located | undefined;
+    // Asked before the traversal reached the node (e.g. in a rule's create()): link every node.
+    this.#allParents = true;
+    for (const _ of this.#walk()) void _;
     return this.#parents.get(node) as Located | undefined;
   }
 
@@ -132,57 +137,86 @@ export class K8sSourceCode extends TextSourceCodeBase<{
   /**
    * The traversal: Program → each Document → its YAML tree, then its semantic nodes
    * (Resource → PodSpec → Container, FlagSet → Flag). Systemd files: Program → UnitFile → FlagSets.
+   *
+   * A lazy iterable (ESLint iterates it once, step by step): the steps (two per node, ~35 bytes of
+   * heap per byte of YAML when kept in an array) are garbage as soon as ESLint has applied them,
+   * instead of living as long as the SourceCode (ESLint keeps the last file's SourceCode until the
+   * next file, so a big stream's steps stayed alive through formatting). Parents are linked as the
+   * walk goes; `getParent` links them all first when asked earlier.
    */
   override traverse(): Iterable<VisitNodeStep> {
-    if (this.#steps) return this.#steps;
-    const steps: VisitNodeStep[] = [];
+    return { [Symbol.iterator]: () => this.#walk() };
+  }
+
+  /** Depth-first, entering a node before its children and leaving it after them (explicit stack). */
+  *#walk(): Generator<VisitNodeStep, void, undefined> {
     const parents = this.#parents;
-    const visit = (node: K8sNode | null, parent: K8sNode | null): void => {
+    // Pending work, last first: a node to enter (args null) or a node to leave (its args).
+    const nodes: K8sNode[] = [this.ast];
+    const parentOf: (K8sNode | null)[] = [null];
+    const leaving: (unknown[] | null)[] = [null];
+    const push = (node: K8sNode | null, parent: K8sNode): void => {
       if (!node) return;
+      nodes.push(node);
+      parentOf.push(parent);
+      leaving.push(null);
+    };
+    const pushAll = (list: readonly (K8sNode | null)[], parent: K8sNode): void => {
+      for (let i = list.length - 1; i >= 0; i--) push(list[i]!, parent);
+    };
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      const parent = parentOf.pop()!;
+      const done = leaving.pop()!;
+      if (done) {
+        yield new VisitNodeStep({ target: node, phase: 2, args: done });
+        continue;
+      }
       if (parent) parents.set(node, parent);
       // One args array for both phases (ESLint only reads it): fewer allocations per node.
       const args = [node, parent];
-      steps.push(new VisitNodeStep({ target: node, phase: 1, args }));
+      yield new VisitNodeStep({ target: node, phase: 1, args });
+      nodes.push(node);
+      parentOf.push(parent);
+      leaving.push(args);
+      // Children pushed in reverse, so they are entered in document order.
       switch (node.type) {
         case "Program":
-          for (const d of node.body) visit(d, node);
-          visit(node.unit, node);
+          push(node.unit, node);
+          pushAll(node.body, node);
           break;
         case "Document":
-          visit(node.content, node);
-          for (const r of node.resources) visit(r, node);
+          pushAll(node.resources, node);
+          push(node.content, node);
           break;
         case "Map":
-          for (const p of node.pairs) visit(p, node);
+          pushAll(node.pairs, node);
           break;
         case "Pair":
-          visit(node.key, node);
-          visit(node.value, node);
+          push(node.value, node);
+          push(node.key, node);
           break;
         case "Seq":
-          for (const it of node.items) visit(it, node);
+          pushAll(node.items, node);
           break;
         case "Resource":
-          for (const ps of node.podSpecs) visit(ps, node);
-          for (const fs of node.flagSets) visit(fs, node);
+          pushAll(node.flagSets, node);
+          pushAll(node.podSpecs, node);
           break;
         case "PodSpec":
-          for (const c of node.containers) visit(c, node);
+          pushAll(node.containers, node);
           break;
         case "FlagSet":
-          for (const f of node.flags) visit(f, node);
+          pushAll(node.flags, node);
           break;
         case "UnitFile":
-          for (const fs of node.flagSets) visit(fs, node);
+          pushAll(node.flagSets, node);
           break;
         default:
           break;
       }
-      steps.push(new VisitNodeStep({ target: node, phase: 2, args }));
-    };
-    visit(this.ast, null);
-    this.#steps = steps;
-    return steps;
+    }
+    this.#allParents = true;
   }
 
   /** Every Resource in the file, in order. */

@@ -49,6 +49,63 @@ export function unitFlagSetInfo(set: FlagSetNode): UnitFlagSetInfo | null {
   return unitInfo.get(set) ?? null;
 }
 
+/** A `$VAR` / `${VAR}` reference in an `ExecStart=` command line. */
+export interface UnitVarRef {
+  name: string;
+  /** `${VAR}` (one argument, whitespace kept) rather than `$VAR` (split at whitespace). */
+  braced: boolean;
+  /** Range of the reference text (`$VAR` / `${VAR}`). */
+  range: Range;
+  /** Whether the reference is a whole unquoted word of the command line. */
+  wholeWord: boolean;
+  /** The `ExecStart=` entry it is in. */
+  entry: UnitEntry;
+  /** Whether this entry is the effective kubelet (or other) command: not reset by a later empty `ExecStart=`. */
+  effective: boolean;
+}
+
+/** A `NAME=value` assignment of an `Environment=` entry. */
+export interface UnitAssignment {
+  name: string;
+  value: string;
+  /** Range of the assignment word (quotes excluded when the whole assignment is quoted). */
+  range: Range;
+  entry: UnitEntry;
+}
+
+/** An `EnvironmentFile=` path. */
+export interface UnitEnvironmentFileRef {
+  path: string;
+  /** Written with a leading `-`: a missing file is ignored. */
+  optional: boolean;
+  range: Range;
+  entry: UnitEntry;
+  /** The variables it defines, when the file is part of the run; null when unknown. */
+  variables: Map<string, string> | null;
+}
+
+/** Unit-level facts the systemd-* rules need (kept off the AST). */
+export interface UnitDetails {
+  /** `ExecStart=` entries of `[Service]` in file order (empty ones reset the list). */
+  execStarts: UnitEntry[];
+  varRefs: UnitVarRef[];
+  assignments: UnitAssignment[];
+  environmentFiles: UnitEnvironmentFileRef[];
+  /** Where a variable is defined in this run: `file` wins over `unit` (systemd.exec(5)); null: nowhere known. */
+  definedBy(name: string): "unit" | "file" | null;
+  /** The value a variable expands to, when known. */
+  valueOf(name: string): string | null;
+  /** Whether an `EnvironmentFile=` of this unit is not part of the run (its variables are unknown). */
+  hasUnknownEnvironmentFile: boolean;
+}
+
+const unitDetailsMap = new WeakMap<UnitFileNode, UnitDetails>();
+
+/** Unit-level facts of a parsed unit file or environment file (null for nodes built elsewhere). */
+export function unitDetails(unit: UnitFileNode): UnitDetails | null {
+  return unitDetailsMap.get(unit) ?? null;
+}
+
 /** Kubelet boolean flags: pflag never consumes the next word as their value (`--flag false` is true). */
 export const KUBELET_BOOL_FLAGS = new Set([
   "anonymous-auth",
@@ -330,6 +387,7 @@ export function parseUnitFile(text: string, options: UnitParseOptions = {}): Uni
     }
   }
   const lookup = (name: string): EnvVar | null => fileVars.get(name) ?? unitVars.get(name) ?? null;
+  const details = collectDetails(raw, entries, envFiles, lookup, missingEnvFile);
 
   const flagSets: FlagSetNode[] = [];
   for (let idx = 0; idx < execStarts.length; idx++) {
@@ -394,7 +452,119 @@ export function parseUnitFile(text: string, options: UnitParseOptions = {}): Uni
     unitInfo.set(set, { commandRange, insertAt, bare: words.length === 1, unknownVariables: unknown, entry });
     flagSets.push(set);
   }
-  return { type: "UnitFile", entries, flagSets, range: [0, text.length] };
+  const unit: UnitFileNode = { type: "UnitFile", entries, flagSets, range: [0, text.length] };
+  unitDetailsMap.set(unit, details);
+  return unit;
+}
+
+function collectDetails(raw: RawEntry[], entries: UnitEntry[], envFiles: Record<string, string>, lookup: (name: string) => EnvVar | null, missingEnvFile: boolean): UnitDetails {
+  const execStarts: UnitEntry[] = [];
+  const varRefs: UnitVarRef[] = [];
+  const assignments: UnitAssignment[] = [];
+  const environmentFiles: UnitEnvironmentFileRef[] = [];
+  // The ExecStart entries still in effect at the end of the file (an empty one resets the list).
+  const effective = new Set<RawEntry>();
+  for (const e of raw) {
+    if (e.section !== "Service" || e.key !== "ExecStart") continue;
+    if (e.mapped.text.trim() === "") effective.clear();
+    else effective.add(e);
+  }
+  raw.forEach((e, i) => {
+    if (e.section !== "Service") return;
+    const entry = entries[i]!;
+    const m = e.mapped;
+    if (e.key === "ExecStart") {
+      execStarts.push(entry);
+      for (const w of splitWords(m)) {
+        const whole = w.quoted ? null : VAR_WORD.exec(w.text);
+        if (whole) {
+          varRefs.push({ name: whole[1] ?? whole[2]!, braced: whole[1] !== undefined, range: rangeOf(m, w.span[0], w.span[1]), wholeWord: true, entry, effective: effective.has(e) });
+          continue;
+        }
+        // References inside a word (or inside quotes): positions from the logical value.
+        const span = m.text.slice(w.span[0], w.span[1]);
+        for (const r of span.matchAll(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/gu)) {
+          if (r[0] === "$$") continue;
+          const at = w.span[0] + r.index;
+          varRefs.push({ name: (r[1] ?? r[2])!, braced: r[1] !== undefined, range: rangeOf(m, at, at + r[0].length), wholeWord: false, entry, effective: effective.has(e) });
+        }
+      }
+    } else if (e.key === "Environment") {
+      for (const w of splitWords(m)) {
+        const eq = w.text.indexOf("=");
+        if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/u.test(w.text.slice(0, eq))) continue;
+        assignments.push({ name: w.text.slice(0, eq), value: w.text.slice(eq + 1), range: rangeOf(w, 0, w.text.length), entry });
+      }
+    } else if (e.key === "EnvironmentFile") {
+      for (const w of splitWords(m)) {
+        const optional = w.text.startsWith("-");
+        const path = w.text.replace(/^-/u, "");
+        const body = envFiles[path];
+        environmentFiles.push({ path, optional, range: rangeOf(w, 0, w.text.length), entry, variables: body === undefined ? null : parseEnvironmentFile(body) });
+      }
+    }
+  });
+  return {
+    execStarts,
+    varRefs,
+    assignments,
+    environmentFiles,
+    definedBy: (name) => lookup(name)?.origin ?? null,
+    valueOf: (name) => lookup(name)?.value.text ?? null,
+    hasUnknownEnvironmentFile: missingEnvFile,
+  };
+}
+
+/** Variables of an environment file that carry kubelet flags (`KUBELET_KUBEADM_ARGS`, `KUBELET_EXTRA_ARGS`, …). */
+const KUBELET_ARGS_VAR = /^KUBELET_[A-Z0-9_]*(?:ARGS|OPTS|FLAGS)$/u;
+
+/**
+ * An environment file (`/var/lib/kubelet/kubeadm-flags.env`, `/etc/default/kubelet`,
+ * `/etc/sysconfig/kubelet`) as a unit-like node: its `KEY=VALUE` lines, and the kubelet flags its
+ * `KUBELET_*_ARGS` variables carry as one FlagSet (carrier `environment`, in file order). The set
+ * is a fragment of a command line: the unit that expands it decides `--config` and the defaults,
+ * so rules only judge the flags written here. Flags are editable where their text is literal.
+ */
+export function parseEnvironmentUnit(text: string): UnitFileNode {
+  const raw = readEntries(text, false);
+  const entries: UnitEntry[] = raw.map((e) => ({ section: e.section, key: e.key, value: e.value, range: e.range, valueRange: e.valueRange }));
+  const args: Arg[] = [];
+  for (const e of raw) {
+    if (!KUBELET_ARGS_VAR.test(e.key)) continue;
+    const vars = new Map<string, EnvVar>();
+    readEnvFileEntry(e, vars);
+    const v = vars.get(e.key);
+    if (!v) continue;
+    for (const w of splitWords(v.value)) if (w.text !== "") args.push({ text: w.text, map: w.map, editable: !w.quoted, carrier: "environment", fallback: null });
+  }
+  const flagSets: FlagSetNode[] = [];
+  if (args.length) {
+    const flags = flagsFromArgs(args);
+    const first = raw.find((e) => KUBELET_ARGS_VAR.test(e.key))!;
+    const set = {
+      type: "FlagSet",
+      component: "kubelet",
+      carrier: "environment",
+      flags,
+      container: null,
+      hasConfigFile: flags.some((f) => f.name === "config"),
+      range: first.range,
+    } as unknown as FlagSetNode;
+    link(set, "containerNode", null);
+    link(set, "resource", null);
+    flagSets.push(set);
+  }
+  const unit: UnitFileNode = { type: "UnitFile", entries, flagSets, range: [0, text.length] };
+  unitDetailsMap.set(unit, {
+    execStarts: [],
+    varRefs: [],
+    assignments: [],
+    environmentFiles: [],
+    definedBy: () => null,
+    valueOf: () => null,
+    hasUnknownEnvironmentFile: false,
+  });
+  return unit;
 }
 
 function flagsFromArgs(args: Arg[]): FlagNode[] {

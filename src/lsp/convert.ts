@@ -9,6 +9,7 @@
  *
  * This module has no runtime dependency (types only), so `--format lsp` costs nothing extra.
  */
+import { pathToFileURL } from "node:url";
 import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver";
 import type { KubeguardFixEdit, KubeguardMessage } from "../formatters/types.js";
 
@@ -87,6 +88,16 @@ export function toDiagnostic(m: KubeguardMessage): Diagnostic {
   } else if (/^Unused (eslint|kubeguard)-(disable|enable)/u.test(m.message) || /^Unused .*suppression/iu.test(m.message)) {
     // ESLint's report of a suppression comment that suppresses nothing: fade it out.
     d.tags = [TAG_UNNECESSARY];
+  }
+  if (m.related?.length) {
+    // Cross-document findings (src/crossdoc): the other objects, as LSP related information.
+    d.relatedInformation = m.related.map((rel) => ({
+      location: {
+        uri: pathToFileURL(rel.file).href,
+        range: { start: { line: rel.line - 1, character: rel.column - 1 }, end: { line: rel.endLine - 1, character: rel.endColumn - 1 } },
+      },
+      message: rel.message,
+    }));
   }
   d.data = { level: m.level, resource: m.resource, ...(m.helmSource ? { helmSource: m.helmSource } : {}) };
   return d;

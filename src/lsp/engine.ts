@@ -7,6 +7,12 @@
  * class (`lintText`), converting the result with the CLI's `convertResult`. ESLint instances are
  * kept per configuration file; the file is re-stat'ed on every lint (size, mtime, ctime, inode),
  * so an edited configuration takes effect even when the client sends no file-change notification.
+ *
+ * Cross-document rules (src/crossdoc) see the open documents plus the workspace files: on the first
+ * lint the workspace folder is linted once in collect mode (facts only, bounded by
+ * `WORKSPACE_LIMITS`), every lint then puts the document's own facts over the disk facts and runs
+ * the cross-document checks over both. `lint` says when a document's facts changed, so the server
+ * can re-check the other open documents.
  */
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, relative } from "node:path";
@@ -17,9 +23,19 @@ import { Ignorer, isLintTarget, projectRoot } from "../cli/files.js";
 import { refuseReason } from "../cli/write.js";
 import { fileKindOf } from "../language/language.js";
 import type { KubeguardResult } from "../formatters/types.js";
+import { FactCollector, setCollector } from "../crossdoc/runtime.js";
+import type { CrossFile } from "../crossdoc/run.js";
+import { addCrossFindings } from "../cli/cross.js";
+import { createChunkLinter, crossRuleSettings } from "../cli/engine.js";
+import { collectInputs } from "../cli/files.js";
+import { rules as allRules } from "../../rules/index.js";
+import type { K8sRuleDefinition } from "../rule.js";
+
+/** How much of the workspace is read for the cross-document index (files, bytes). */
+export const WORKSPACE_LIMITS = { files: 5000, bytes: 64 * 1024 * 1024 };
 
 export type LintOutcome =
-  | { kind: "linted"; result: KubeguardResult; configPath: string | null }
+  | { kind: "linted"; result: KubeguardResult; configPath: string | null; crossChanged: boolean }
   | { kind: "skipped"; reason: string }
   | { kind: "config-error"; message: string; configPath: string };
 
@@ -53,6 +69,14 @@ function stamp(path: string | null): string {
 
 export class LintEngine {
   readonly #entries = new Map<string, Entry>();
+  /** Facts of the workspace files on disk (null: not read yet). */
+  #disk: Promise<Map<string, CrossFile>> | null = null;
+  /** Facts and text of the open documents, over the disk facts. */
+  readonly #open = new Map<string, { cross: CrossFile; text: string; key: string }>();
+  /** One collector for every lint of this engine (lints interleave at their awaits), installed while any runs. */
+  readonly #collector = new FactCollector();
+  #active = 0;
+  #previousCollector: ReturnType<typeof setCollector> = null;
 
   /** `root`: the workspace folder. ESLint's cwd is the root when it contains the file and its configuration. */
   constructor(readonly root: string) {}
@@ -60,6 +84,41 @@ export class LintEngine {
   /** Forget every loaded configuration and ignore file (they are read again on the next lint). */
   invalidate(): void {
     this.#entries.clear();
+    this.#disk = null;
+  }
+
+  /** A document was closed: its disk version counts again. */
+  close(filePath: string): void {
+    this.#open.delete(filePath);
+  }
+
+  /** Lint the workspace folder once in collect mode: the cross-document facts of its files. */
+  #workspaceFacts(entry: Entry): Promise<Map<string, CrossFile>> {
+    this.#disk ??= (async () => {
+      const facts = new Map<string, CrossFile>();
+      const inputs = collectInputs([this.root], this.root, entry.ignorer, { render: false });
+      const files: string[] = [];
+      let bytes = 0;
+      for (const f of inputs.files) {
+        if (files.length >= WORKSPACE_LIMITS.files) break;
+        let size = 0;
+        try {
+          size = statSync(f).size;
+        } catch {
+          continue;
+        }
+        if (bytes + size > WORKSPACE_LIMITS.bytes) continue;
+        bytes += size;
+        files.push(f);
+      }
+      if (!files.length) return facts;
+      const linter = await createChunkLinter({ eslintCwd: entry.eslintCwd, config: entry.config, compile: {}, fixing: false });
+      for (let i = 0; i < files.length; i += 100) {
+        for (const o of await linter.lintChunk(files.slice(i, i + 100))) if (o.cross) facts.set(o.result.filePath, o.cross);
+      }
+      return facts;
+    })();
+    return this.#disk;
   }
 
   #entry(filePath: string): { entry: Entry; configPath: string | null } {
@@ -115,8 +174,13 @@ export class LintEngine {
     const skip = this.#skipReason(filePath, text, entry);
     if (skip) return { kind: "skipped", reason: skip };
     let raw: RawResult[];
+    // Read the workspace's facts first: its own lint pass installs a collector of its own.
+    const disk = await this.#workspaceFacts(entry);
+    const collector = this.#collector;
+    const body = text.replace(/^\uFEFF/u, "");
+    if (this.#active++ === 0) this.#previousCollector = setCollector(collector);
     try {
-      raw = (await entry.lint.lintText(text.replace(/^\uFEFF/u, ""), { filePath, warnIgnored: false })) as RawResult[];
+      raw = (await entry.lint.lintText(body, { filePath, warnIgnored: false })) as RawResult[];
     } catch (err) {
       const e = err as Error;
       // ESLint's validation of rule options from the configuration file.
@@ -124,11 +188,29 @@ export class LintEngine {
         return { kind: "config-error", message: `${relative(this.root, configPath) || configPath}: ${e.message.replace(/kubeguard\//gu, "")}`, configPath };
       }
       throw err;
+    } finally {
+      if (--this.#active === 0) setCollector(this.#previousCollector);
     }
     const r = raw[0];
     if (!r) return { kind: "skipped", reason: "no configuration applies to it" };
-    const levels = r.messages.length || r.suppressedMessages.length ? levelsFromConfig(await entry.lint.calculateConfigForFile(filePath)) : {};
-    return { kind: "linted", result: convertResult(r, levels), configPath };
+    const collected = collector.take(filePath);
+    const config = r.messages.length || r.suppressedMessages.length || collected ? ((await entry.lint.calculateConfigForFile(filePath)) as { rules?: Record<string, unknown>; settings?: Record<string, unknown> }) : undefined;
+    let crossChanged = false;
+    if (collected) {
+      const cross: CrossFile = { facts: collected.facts, rules: crossRuleSettings(config?.rules ?? {}, collected.rules), settings: collected.settings };
+      const key = JSON.stringify(cross.facts.objects);
+      crossChanged = this.#open.get(filePath)?.key !== key;
+      this.#open.set(filePath, { cross, text: body, key });
+      const merged = new Map(disk);
+      const texts = new Map<string, string>();
+      for (const [file, o] of this.#open) {
+        merged.set(file, o.cross);
+        texts.set(file, o.text);
+      }
+      addCrossFindings([r], merged, Object.values(allRules) as K8sRuleDefinition[], { cwd: this.root, texts });
+    } else if (this.#open.delete(filePath)) crossChanged = true;
+    const levels = config ? levelsFromConfig(config) : {};
+    return { kind: "linted", result: convertResult(r, levels), configPath, crossChanged };
   }
 
   /**

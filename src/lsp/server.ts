@@ -183,6 +183,8 @@ export function startServer(connection: Connection): void {
     const diagnostics = messages.map(toDiagnostic);
     states.set(uri, { version, filePath, text: body, index: new LineIndex(body), messages, diagnostics, fixed: {} });
     publish(uri, version, diagnostics);
+    // Its objects changed: cross-document findings of the other open documents may change too.
+    if (outcome.crossChanged) for (const other of documents.all()) if (other.uri !== uri) schedule(other.uri, debounceMs);
   }
 
   const schedule = (uri: string, delay: number): void => {
@@ -225,6 +227,8 @@ export function startServer(connection: Connection): void {
     generations.set(e.document.uri, (generations.get(e.document.uri) ?? 0) + 1);
     states.delete(e.document.uri);
     publish(e.document.uri, undefined, []);
+    const closedPath = pathOf(e.document.uri);
+    if (closedPath) engineFor(closedPath).close(closedPath);
   });
   documents.onDidSave((e) => {
     const name = basename(pathOf(e.document.uri) ?? "");

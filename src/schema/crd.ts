@@ -100,8 +100,19 @@ function escapeSeg(s: string): string {
   return s.replace(/~/gu, "~0").replace(/\//gu, "~1");
 }
 
+export interface CrdValidateOptions {
+  /**
+   * The schema lost its `x-kubernetes-*` extensions (the `@kubernetes-models/*` packages'
+   * crd-generate drops them): an object schema with no properties, or a root with only
+   * apiVersion/kind/metadata, was `x-kubernetes-preserve-unknown-fields` and is free-form.
+   */
+  strippedExtensions?: boolean;
+}
+
+const TYPE_META = new Set(["apiVersion", "kind", "metadata"]);
+
 /** Validate `data` against a CRD's structural schema. */
-export function validateCrd(schema: JsonSchema, data: unknown): RawResult {
+export function validateCrd(schema: JsonSchema, data: unknown, options: CrdValidateOptions = {}): RawResult {
   const errors: AjvError[] = [];
   const known: RawResult["known"] = [];
   const walk = (s: unknown, v: unknown, path: string, root: boolean, segs: string[] = []): void => {
@@ -129,7 +140,8 @@ export function validateCrd(schema: JsonSchema, data: unknown): RawResult {
     if (Array.isArray(s.required)) {
       for (const r of s.required) if (typeof r === "string" && v[r] === undefined && !(root && (r === "metadata" || r === "apiVersion" || r === "kind"))) errors.push({ instancePath: path, keyword: "required", params: { missingProperty: r } });
     }
-    const preserve = s["x-kubernetes-preserve-unknown-fields"] === true;
+    const stripped = options.strippedExtensions === true && props !== null && Object.keys(props).every((k) => root && TYPE_META.has(k));
+    const preserve = s["x-kubernetes-preserve-unknown-fields"] === true || stripped;
     if (props) {
       const names = new Set(Object.keys(props));
       if (root) for (const k of ["apiVersion", "kind", "metadata"]) names.add(k);

@@ -3,14 +3,18 @@
  * `yaml-1-1-ambiguous-value`: each resource is validated once (cached per Resource node), and every
  * error's instance path is mapped back to the AST node it is about.
  *
- * Core kinds: `kubernetes-models` validators (src/schema/core.ts). CRDs: schemas from CRD manifests
- * in the same file or in `settings.kubeguard.crdSchemas` (src/schema/crd.ts). Other kinds: skipped.
+ * Core kinds: `kubernetes-models` validators (src/schema/core.ts), with the field names of
+ * `settings.kubeguard.kubernetesVersion` (src/schema/versions.ts). CRDs: schemas from CRD manifests
+ * in the same file or in `settings.kubeguard.crdSchemas` (src/schema/crd.ts), else the
+ * `@kubernetes-models/*` CRD packages (src/schema/core.ts). Other kinds: skipped.
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { MapNode, PairNode, ProgramNode, ResourceNode, ScalarNode, YamlNode } from "../language/ast.js";
 import { asMap, asScalar, deref, getPair, keyName, staticValue } from "../language/query.js";
-import { coreValidator, runRecorded, type AjvError, type RawResult } from "./core.js";
+import { modelSchema, type AjvError, type RawResult } from "./core.js";
+import { namesAt, snapshotFor } from "./versions.js";
+import { parseKubeVersion, DEFAULT_KUBERNETES_VERSION } from "../k8s-version.js";
 import { collectCrds, configuredCrds, crdKey, validateCrd, type CrdIndex } from "./crd.js";
 import { editDistance } from "../util/edit-distance.js";
 
@@ -21,6 +25,8 @@ export interface SchemaSettings {
   crdSchemas?: string[];
   /** The linted file's name: kustomize patch files (`*patch*`) are partial objects. */
   filename?: string;
+  /** `settings.kubeguard.kubernetesVersion` ("1.31"); default {@link DEFAULT_KUBERNETES_VERSION}. */
+  kubernetesVersion?: string;
 }
 
 /** Whether a map somewhere uses a collection as a key: an unrendered `{{ template }}` read as YAML. */
@@ -86,11 +92,20 @@ export interface UnknownField {
   /** The field names the schema defines at this place. */
   siblings: string[];
   path: string[];
+  /** For a core field that exists in other Kubernetes versions only: the schema snapshots that have it. */
+  otherVersions?: readonly string[];
 }
 
 export interface SchemaResult {
-  /** `core` (kubernetes-models) or `crd` (a CustomResourceDefinition's schema). */
-  source: "core" | "crd";
+  /**
+   * `core` (kubernetes-models), `package` (a `@kubernetes-models/*` CRD package) or `crd` (a
+   * CustomResourceDefinition manifest of the run or of `settings.crdSchemas`).
+   */
+  source: "core" | "package" | "crd";
+  /** The package the schema comes from (`kubernetes-models`, `@kubernetes-models/istio`, …), for `core`/`package`. */
+  pkg?: string;
+  /** The core schema snapshot (Kubernetes version) the field names follow. */
+  snapshot: string;
   errors: LocatedError[];
   unknown: UnknownField[];
 }
@@ -203,6 +218,7 @@ function compute(resource: ResourceNode, program: ProgramNode | null, settings: 
   const key = crdKey(resource.apiVersion, resource.kind);
   let raw: RawResult | null = null;
   let source: SchemaResult["source"] = "core";
+  let pkg: string | undefined;
   const local = fileCrds(program).get(key);
   const configured = local ? undefined : settings.crdSchemas?.length ? configuredCrds(settings.crdSchemas, cwd).get(key) : undefined;
   const crd = local ?? configured;
@@ -216,10 +232,13 @@ function compute(resource: ResourceNode, program: ProgramNode | null, settings: 
     raw = validateCrd(crd.value, data);
     source = "crd";
   } else {
-    const validate = coreValidator(resource.apiVersion, resource.kind);
-    if (!validate) return null;
-    raw = runRecorded(validate, data);
+    const model = modelSchema(resource.apiVersion, resource.kind);
+    if (!model) return null;
+    raw = model.run(data);
+    pkg = model.pkg;
+    if (pkg !== "kubernetes-models") source = "package";
   }
+  const snapshot = snapshotFor(parseKubeVersion(settings.kubernetesVersion) ?? parseKubeVersion(DEFAULT_KUBERNETES_VERSION)!);
   const root = resource.node;
   const errors: LocatedError[] = [];
   const seen = new Set<string>();
@@ -244,14 +263,17 @@ function compute(resource: ResourceNode, program: ProgramNode | null, settings: 
     const loc = locate(root, path);
     const map = asMap(loc.value);
     if (!map || loc.depth !== path.length) continue;
-    const siblings = [...names];
+    // Core kinds: the field names of the target Kubernetes version (src/schema/versions.ts).
+    const versioned = source === "core" ? namesAt(names, snapshot) : { names, elsewhere: new Map<string, readonly string[]>() as ReadonlyMap<string, readonly string[]> };
+    const siblings = [...versioned.names];
     for (const pair of map.pairs) {
       const name = keyName(pair);
-      if (name === null || name === "<<" || names.has(name) || alwaysKnown(name) || pair.key?.type !== "Scalar") continue;
-      unknown.push({ pair, key: pair.key, name, map, siblings, path: [...path, name] });
+      if (name === null || name === "<<" || versioned.names.has(name) || alwaysKnown(name) || pair.key?.type !== "Scalar") continue;
+      const otherVersions = versioned.elsewhere.get(name);
+      unknown.push({ pair, key: pair.key, name, map, siblings, path: [...path, name], ...(otherVersions ? { otherVersions } : {}) });
     }
   }
-  return { source, errors, unknown };
+  return { source, ...(pkg ? { pkg } : {}), snapshot, errors, unknown };
 }
 
 /** Like `staticValue`, with the values of `pruned` keys replaced by empty objects. */
@@ -273,9 +295,11 @@ function dataWithout(node: YamlNode | null, pruned: string): unknown {
 /** The kubeguard settings a schema rule reads (`settings.kubeguard.crdSchemas`). */
 export function schemaSettings(settings: { kubeguard?: Record<string, unknown> } | undefined): SchemaSettings {
   const list = settings?.kubeguard?.crdSchemas;
-  if (Array.isArray(list)) return { crdSchemas: list.filter((s): s is string => typeof s === "string") };
-  if (typeof list === "string") return { crdSchemas: [list] };
-  return {};
+  const version = settings?.kubeguard?.kubernetesVersion;
+  const out: SchemaSettings = typeof version === "string" ? { kubernetesVersion: version } : {};
+  if (Array.isArray(list)) out.crdSchemas = list.filter((s): s is string => typeof s === "string");
+  else if (typeof list === "string") out.crdSchemas = [list];
+  return out;
 }
 
 

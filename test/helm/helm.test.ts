@@ -15,6 +15,8 @@ import { HELM, ROOT, TEST_ENV } from "./tools.js";
 const CHARTS = join(ROOT, "fixtures", "helm");
 const WEB = join(CHARTS, "web");
 const TEMPLATE = join(WEB, "templates", "deployment.yaml");
+/** What `--fix` adds to web's template: the literal sidecar securityContext's fixes and the pod's token setting after it. */
+const FIXED_WEB_LINES = ["            readOnlyRootFilesystem: true", "            capabilities:", "              drop: [ALL]", "      automountServiceAccountToken: false"];
 
 interface Msg {
   ruleId: string;
@@ -144,13 +146,16 @@ describe.skipIf(!HELM)("with the real helm", () => {
     expect(json(r.stdout).map((x) => x.filePath)).toEqual([plain]);
   });
 
-  it("--fix never writes rendered output or templates, and says so", async () => {
+  it("--fix never writes rendered output or values; only literal template text (test/helm/template-fix.test.ts)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kubeguard-helm-"));
     cpSync(WEB, join(dir, "web"), { recursive: true });
     const before = readFileSync(join(dir, "web", "templates", "deployment.yaml"), "utf8");
     const r = await run(dir, ["web", "--fix"], "", TEST_ENV);
-    expect(r.stderr).toContain("fixes for web are not applied: it is rendered (helm/kustomize) output");
-    expect(readFileSync(join(dir, "web", "templates", "deployment.yaml"), "utf8")).toBe(before);
+    expect(r.stderr).toBe("");
+    const after = readFileSync(join(dir, "web", "templates", "deployment.yaml"), "utf8");
+    // The literal `hostPID: true` line goes; lines are added after the sidecar's literal securityContext.
+    expect(after).toBe(`${before.replace("      hostPID: true\n", "")}${FIXED_WEB_LINES.join("\n")}\n`);
+    expect(readFileSync(join(dir, "web", "values.yaml"), "utf8")).toBe(readFileSync(join(WEB, "values.yaml"), "utf8"));
     expect(readdirSync(join(dir, "web")).sort()).toEqual(["Chart.yaml", "templates", "values.yaml"]);
   });
 

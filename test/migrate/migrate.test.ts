@@ -25,7 +25,7 @@ ${annotations ? `  annotations:\n${annotations}` : ""}spec:
 describe("kubeguard migrate", () => {
   it("kube-linter: include/exclude become rules on/off; unknown checks are listed as comments; the result lints", async () => {
     const dir = project({
-      ".kube-linter.yaml": "checks:\n  doNotAutoAddDefaults: true\n  include: [privileged-container, no-anti-affinity]\n  exclude: [run-as-non-root]\n  ignorePaths: ['tests/**']\ncustomChecks:\n  - name: team-label\n    template: required-label\n",
+      ".kube-linter.yaml": "checks:\n  doNotAutoAddDefaults: true\n  include: [privileged-container, dnsconfig-options]\n  exclude: [run-as-non-root]\n  ignorePaths: ['tests/**']\ncustomChecks:\n  - name: team-label\n    template: required-label\n",
       "ds.yaml": PRIVILEGED(""),
     });
     const r = await run(dir, ["migrate", "--from", "kube-linter", ".kube-linter.yaml"]);
@@ -37,7 +37,7 @@ describe("kubeguard migrate", () => {
     expect(text).toMatch(/\n {2}privileged-container: error +# kube-linter: privileged-container\n/u);
     expect(text).toMatch(/\n {2}run-as-non-root: off +# kube-linter: run-as-non-root\n/u);
     expect(text).toContain("ignore:\n  - tests/**\n");
-    expect(text).toContain("#   kube-linter check 'no-anti-affinity' (include)");
+    expect(text).toContain("#   kube-linter check 'dnsconfig-options' (include)");
     expect(text).toContain("kube-linter custom check 'team-label' (template required-label)");
     // The generated file is a working configuration: exactly the included rule fires.
     const lint = await run(dir, ["--format", "json", "ds.yaml"]);
@@ -51,14 +51,14 @@ describe("kubeguard migrate", () => {
   });
 
   it("polaris: danger/warning/ignore become error/warn/off (to stdout with -o -)", async () => {
-    const dir = project({ "polaris.yaml": "checks:\n  runAsPrivileged: danger\n  notReadOnlyRootFilesystem: warning\n  runAsRootAllowed: ignore\n  metadataAndInstanceMismatched: warning\nexemptions:\n  - controllerNames: [kube-proxy]\n    rules: [hostNetworkSet]\n" });
+    const dir = project({ "polaris.yaml": "checks:\n  runAsPrivileged: danger\n  notReadOnlyRootFilesystem: warning\n  runAsRootAllowed: ignore\n  priorityClassNotSet: warning\nexemptions:\n  - controllerNames: [kube-proxy]\n    rules: [hostNetworkSet]\n" });
     const r = await run(dir, ["migrate", "--from", "polaris", "polaris.yaml", "-o", "-"]);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, ".kubeguard.yaml"))).toBe(false);
     expect(r.stdout).toMatch(/\n {2}privileged-container: error +# polaris: runAsPrivileged\n/u);
     expect(r.stdout).toMatch(/\n {2}writable-root-filesystem: warn +# polaris: notReadOnlyRootFilesystem\n/u);
     expect(r.stdout).toMatch(/\n {2}run-as-non-root: off +# polaris: runAsRootAllowed\n/u);
-    expect(r.stdout).toContain("#   polaris check 'metadataAndInstanceMismatched' (warning)");
+    expect(r.stdout).toContain("#   polaris check 'priorityClassNotSet' (warning)");
     expect(r.stdout).toContain("1 Polaris exemption(s) not migrated");
   });
 

@@ -28,8 +28,9 @@ function kubeguard(cwd: string, args: string[]): { code: number | null; stdout: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const deployment = (i: number): string => `# Source: chart/templates/deploy-${i}.yaml
-apiVersion: apps/v1
+// Every other file is `helm template` output (a `# Source:` comment): kubeguard never writes fixes
+// into rendered output (it fixes the template, or names the values key), so only the plain files get a diff.
+const deployment = (i: number): string => `${i % 2 === 0 ? `# Source: chart/templates/deploy-${i}.yaml\n` : ""}apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: app-${i}

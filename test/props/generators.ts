@@ -6,11 +6,36 @@
  */
 import fc from "fast-check";
 
-/** Runs per property: 100 in `npm test` (fixes: 10), 10,000 in `npm run test:props`. */
+/**
+ * Cases per property, over all shards: KUBEGUARD_PROPS_RUNS (100 in `npm test`, 10,000 in
+ * `npm run test:props`); the fix property: KUBEGUARD_PROPS_FIX_RUNS, by default a tenth of that in
+ * `npm test` (10) and all of it when KUBEGUARD_PROPS_RUNS is set.
+ */
 export const RUNS = Number(process.env.KUBEGUARD_PROPS_RUNS ?? 100);
+export const FIX_RUNS = process.env.KUBEGUARD_PROPS_FIX_RUNS
+  ? Number(process.env.KUBEGUARD_PROPS_FIX_RUNS)
+  : process.env.KUBEGUARD_PROPS_RUNS
+    ? RUNS
+    : Math.ceil(RUNS / 10);
+/**
+ * The cases of every property are split into SHARDS test files (test/props/shard-N.test.ts) that
+ * vitest runs in parallel, one per core: shard N runs its share of the cases with its own seed.
+ */
+export const SHARDS = 2;
+/** Shard `shard`'s share of `total` cases (the shares add up to `total`). */
+export const shardRuns = (total: number, shard: number): number => Math.floor(total / SHARDS) + (shard < total % SHARDS ? 1 : 0);
 /** A seed to replay a failure (fast-check prints the seed and path of a failing case). */
 export const SEED = process.env.KUBEGUARD_PROPS_SEED === undefined ? undefined : Number(process.env.KUBEGUARD_PROPS_SEED);
-export const params = (): fc.Parameters<unknown> => ({ numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), verbose: 1 });
+/**
+ * Shard `shard`'s seed: KUBEGUARD_PROPS_SEED + shard when it is set (so a seed that fast-check
+ * printed for a failure replays in shard 0, with the same number of runs), else a fresh random
+ * one per run, always ≡ shard (mod SHARDS) so that the shards never share a seed.
+ */
+export function shardSeed(shard: number): number {
+  if (SEED !== undefined) return (SEED + shard) | 0;
+  return Math.floor(Math.random() * Math.floor(0x7fffffff / SHARDS)) * SHARDS + shard;
+}
+export const params = (numRuns: number, seed: number): fc.Parameters<unknown> => ({ numRuns, seed, verbose: 1 });
 
 const quote = (s: string): fc.Arbitrary<string> => fc.constantFrom(s, `'${s}'`, `"${s}"`);
 const bool = fc.constantFrom("true", "false", "yes", "no", "on", "off", "True", "FALSE", '"true"', "'false'");

@@ -1,0 +1,39 @@
+/**
+ * @fileoverview enc-aesgcm-first: `aesgcm` writes this entry's resources. AES-GCM with random
+ * nonces must be rotated every 200,000 writes; upstream does not recommend it without automated key
+ * rotation, and CIS 1.2.28 does not accept it.
+ */
+import { createRule } from "../src/rule.js";
+import { encryptionEntries, isAnalyzableEncryptionConfig } from "./shared/_encryption.js";
+
+export default createRule({
+  name: "enc-aesgcm-first",
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Discourage `aesgcm` as the writing provider of an EncryptionConfiguration entry",
+      severity: "medium",
+      presets: ["recommended", "cis"],
+      standards: { cis: ["1.2.28"] },
+      equivalents: { "kube-bench": ["1.2.28"] },
+    },
+    messages: {
+      aesgcmFirst:
+        "aesgcm encrypts new writes of {{resources}}: its key must be rotated every 200,000 writes (random 96-bit nonces), and the Kubernetes docs do not recommend it without automated key rotation. Prefer kms apiVersion v2 (or secretbox), then rewrite the stored objects.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      Resource(resource) {
+        if (!isAnalyzableEncryptionConfig(resource)) return;
+        for (const entry of encryptionEntries(resource)) {
+          const first = entry.providers[0];
+          if (first?.type !== "aesgcm" || !first.pair?.key) continue;
+          context.report({ node: first.pair.key, messageId: "aesgcmFirst", data: { resources: entry.resources.join(", ") || "this entry" } });
+        }
+      },
+    };
+  },
+});

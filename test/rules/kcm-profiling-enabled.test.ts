@@ -1,0 +1,5 @@
+import rule from "../../rules/kcm-profiling-enabled.js";
+import { runRuleTests } from "../rule-tester.js";
+
+// Cases: fixtures/rules/kcm-profiling-enabled/{valid,invalid} (kubeadm static pods, ClusterConfiguration v1beta3/v1beta4, kubelet units).
+runRuleTests(rule);

@@ -1,0 +1,4 @@
+import rule from "../../rules/service-external-ips.js";
+import { runRuleTests } from "../rule-tester.js";
+
+runRuleTests(rule);
