@@ -15,6 +15,8 @@ export default createRule({
       presets: ["recommended"],
     },
     messages: {
+      aescbcFirstBehindIdentity:
+        "aescbc is the first encrypting provider of {{resources}}, behind identity (see enc-identity-first): once identity is moved it encrypts new writes, and aescbc is not a recommended provider. Prefer kms apiVersion v2 (or secretbox).",
       aescbcFirst:
         "aescbc encrypts new writes of {{resources}}: the Kubernetes docs rate it weak (CBC is vulnerable to padding-oracle attacks, and the key is readable on every control-plane host). Prefer kms apiVersion v2 (or secretbox), then rewrite the stored objects.",
     },
@@ -26,9 +28,12 @@ export default createRule({
       Resource(resource) {
         if (!isAnalyzableEncryptionConfig(resource)) return;
         for (const entry of encryptionEntries(resource)) {
-          const first = entry.providers[0];
+          // The writing provider; with \`identity\` first (enc-identity-first), the first encrypting
+          // provider behind it is what writes once identity is moved (so its fix reveals nothing new).
+          const first = entry.providers[0]?.type === "identity" ? entry.providers.find((p) => p.type !== "identity") : entry.providers[0];
           if (first?.type !== "aescbc" || !first.pair?.key) continue;
-          context.report({ node: first.pair.key, messageId: "aescbcFirst", data: { resources: entry.resources.join(", ") || "this entry" } });
+          const behindIdentity = first !== entry.providers[0];
+          context.report({ node: first.pair.key, messageId: behindIdentity ? "aescbcFirstBehindIdentity" : "aescbcFirst", data: { resources: entry.resources.join(", ") || "this entry" } });
         }
       },
     };

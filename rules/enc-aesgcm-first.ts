@@ -18,6 +18,8 @@ export default createRule({
       equivalents: { "kube-bench": ["1.2.28"] },
     },
     messages: {
+      aesgcmFirstBehindIdentity:
+        "aesgcm is the first encrypting provider of {{resources}}, behind identity (see enc-identity-first): once identity is moved it encrypts new writes, and aesgcm is not a recommended provider. Prefer kms apiVersion v2 (or secretbox).",
       aesgcmFirst:
         "aesgcm encrypts new writes of {{resources}}: its key must be rotated every 200,000 writes (random 96-bit nonces), and the Kubernetes docs do not recommend it without automated key rotation. Prefer kms apiVersion v2 (or secretbox), then rewrite the stored objects.",
     },
@@ -29,9 +31,12 @@ export default createRule({
       Resource(resource) {
         if (!isAnalyzableEncryptionConfig(resource)) return;
         for (const entry of encryptionEntries(resource)) {
-          const first = entry.providers[0];
+          // The writing provider; with \`identity\` first (enc-identity-first), the first encrypting
+          // provider behind it is what writes once identity is moved (so its fix reveals nothing new).
+          const first = entry.providers[0]?.type === "identity" ? entry.providers.find((p) => p.type !== "identity") : entry.providers[0];
           if (first?.type !== "aesgcm" || !first.pair?.key) continue;
-          context.report({ node: first.pair.key, messageId: "aesgcmFirst", data: { resources: entry.resources.join(", ") || "this entry" } });
+          const behindIdentity = first !== entry.providers[0];
+          context.report({ node: first.pair.key, messageId: behindIdentity ? "aesgcmFirstBehindIdentity" : "aesgcmFirst", data: { resources: entry.resources.join(", ") || "this entry" } });
         }
       },
     };

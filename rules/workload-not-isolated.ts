@@ -34,6 +34,8 @@ export default crossRule({
       },
     },
     messages: {
+      hostNetwork:
+        "{{kind}} '{{name}}' (labels {{labels}}) runs on the host network, where NetworkPolicies do not apply, and no policy of namespace '{{namespace}}' selects it for {{directions}} either ({{policies}} policies there): its pods accept and open connections to anything. Drop hostNetwork (see host-network) and add a policy selecting these labels.",
       notIsolated:
         "{{kind}} '{{name}}' (labels {{labels}}) is not selected by any NetworkPolicy for {{directions}} in namespace '{{namespace}}' ({{policies}} policies there, e.g. {{example}}): its pods accept and open connections to anything in the cluster. Add a policy selecting these labels, or a default-deny policy for the namespace.",
       noPolicies:
@@ -85,8 +87,9 @@ export default crossRule({
       const gated = new Set([...(near.get(`${dir}\u0000${ns}`) ?? []), ...(near.get(`${dir}\u0000*`) ?? [])]);
       const checked = (opts.requirePolicyInNamespace ?? true) ? wanted.filter((d) => gated.has(d)) : wanted;
       if (!checked.length) continue;
-      // NetworkPolicies do not apply to pods on the host network; static pods and templates we cannot match are skipped.
-      if (at(pod.spec, "hostNetwork")?.v === true) continue;
+      // Pods on the host network are reported too (NetworkPolicies cannot isolate them at all; the
+      // host-network rule's fix removes hostNetwork, which must not reveal a new finding here).
+      const hostNetwork = at(pod.spec, "hostNetwork")?.v === true;
       if (Object.entries(pod.labels).some(([k, v]) => templated(k) || templated(v))) continue;
       const isolated = covered.get(pod);
       const missing = checked.filter((d) => !isolated?.has(d));
@@ -96,7 +99,7 @@ export default crossRule({
       report({
         obj: pod.obj,
         node: defaultNode(pod.obj),
-        messageId: inNs.length ? "notIsolated" : "noPolicies",
+        messageId: hostNetwork ? "hostNetwork" : inNs.length ? "notIsolated" : "noPolicies",
         data: {
           kind: pod.obj.kind,
           name: pod.obj.name ?? "(unnamed)",
