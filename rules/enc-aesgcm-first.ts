@@ -4,7 +4,7 @@
  * rotation, and CIS 1.2.28 does not accept it.
  */
 import { createRule } from "../src/rule.js";
-import { encryptionEntries, isAnalyzableEncryptionConfig } from "./shared/_encryption.js";
+import { encryptionEntries, isAnalyzableEncryptionConfig, writingProvider } from "./shared/_encryption.js";
 
 export default createRule({
   name: "enc-aesgcm-first",
@@ -31,12 +31,9 @@ export default createRule({
       Resource(resource) {
         if (!isAnalyzableEncryptionConfig(resource)) return;
         for (const entry of encryptionEntries(resource)) {
-          // The writing provider; with \`identity\` first (enc-identity-first), the first encrypting
-          // provider behind it is what writes once identity is moved (so its fix reveals nothing new).
-          const first = entry.providers[0]?.type === "identity" ? entry.providers.find((p) => p.type !== "identity") : entry.providers[0];
-          if (first?.type !== "aesgcm" || !first.pair?.key) continue;
-          const behindIdentity = first !== entry.providers[0];
-          context.report({ node: first.pair.key, messageId: behindIdentity ? "aesgcmFirstBehindIdentity" : "aesgcmFirst", data: { resources: entry.resources.join(", ") || "this entry" } });
+          const w = writingProvider(entry);
+          if (w?.provider.type !== "aesgcm" || !w.provider.pair?.key) continue;
+          context.report({ node: w.provider.pair.key, messageId: w.behindIdentity ? "aesgcmFirstBehindIdentity" : "aesgcmFirst", data: { resources: entry.resources.join(", ") || "this entry" } });
         }
       },
     };

@@ -87,6 +87,19 @@ export function coversSecrets(resources: string[]): boolean {
   return resources.some((r) => coversResource(r, "", "secrets"));
 }
 
+/**
+ * The provider that writes an entry's resources: the first one — or, when `identity` is first
+ * (enc-identity-first), the first encrypting provider behind it, which writes once identity is moved
+ * (so that fix reveals no new finding). `behindIdentity` says which.
+ */
+export function writingProvider(entry: EncryptionEntry): { provider: EncryptionProvider; behindIdentity: boolean } | null {
+  const head = entry.providers[0];
+  if (!head) return null;
+  if (head.type !== "identity") return { provider: head, behindIdentity: false };
+  const next = entry.providers.find((p) => p.type !== "identity");
+  return next ? { provider: next, behindIdentity: true } : null;
+}
+
 export interface GroupResource {
   group: string;
   resource: string;
