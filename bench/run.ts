@@ -21,7 +21,7 @@ const TMP = mkdtempSync(join(tmpdir(), "kubeguard-bench-"));
  * rebuild of dist/ during the run (another test run, an editor) cannot change what is measured.
  */
 const ROOT = join(TMP, "snapshot");
-for (const part of ["bin", "dist", "package.json"]) cpSync(join(SOURCE_ROOT, part), join(ROOT, part), { recursive: true });
+for (const part of ["bin", "dist", "package.json"]) cpSync(join(SOURCE_ROOT, part), join(ROOT, part), { recursive: true, preserveTimestamps: true });
 symlinkSync(join(SOURCE_ROOT, "node_modules"), join(ROOT, "node_modules"), "dir");
 const HERE = join(ROOT, "dist", "bench");
 const BIN = join(ROOT, "bin", "kubeguard.js");

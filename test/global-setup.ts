@@ -1,5 +1,5 @@
 /**
- * @fileoverview Builds dist/ once before the tests that run the real binaries (bin/kubeguard.js,
+ * @fileoverview Builds dist/ (tsc, then the bundled CLI) once before the tests that run the real binaries (bin/kubeguard.js,
  * the real `eslint` CLI importing `kubeguard/eslint`). Type errors fail the run here, early —
  * except with KUBEGUARD_TEST_SKIP_BUILD=1 (a developer running a few tests while the tree is being
  * edited elsewhere; dist/ must then be built already). CI never sets it.
@@ -14,4 +14,6 @@ export default function setup(): void {
     cwd: root,
     stdio: "inherit",
   });
+  // The rest of `npm run build`: the bundled CLI that bin/kubeguard.js starts (with its code cache).
+  execFileSync(process.execPath, [join(root, "dist", "src", "tools", "bundle-cli.js")], { cwd: root, stdio: "inherit" });
 }

@@ -42,9 +42,12 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-/** A hash of every compiled module of kubeguard (src/ and rules/ next to this one). */
+/**
+ * A hash of every compiled module of kubeguard (src/ and rules/ two levels up from this one; from
+ * the bundled CLI, dist/kubeguard.cjs, the same dist/src and dist/rules it was bundled with).
+ */
 function codeFingerprint(): string {
-  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const root = fileURLToPath(new URL(import.meta.url.endsWith(".cjs") ? "." : "../..", import.meta.url));
   const hash = createHash("sha1");
   const walk = (dir: string): void => {
     let entries;

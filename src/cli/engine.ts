@@ -176,10 +176,12 @@ export function workerCount(concurrency: Concurrency, chunks: number, totalBytes
 
 /**
  * The worker script. From dist/ it is the compiled neighbour; when this module runs from the
- * TypeScript sources (vitest), it is the compiled copy in dist/ (Node 20 cannot run .ts workers).
+ * TypeScript sources (vitest), it is the compiled copy in dist/ (Node 20 cannot run .ts workers);
+ * in the bundled CLI (dist/kubeguard.cjs), the compiled copy beside the bundle.
  */
 function workerUrl(): URL {
   const here = import.meta.url;
+  if (here.endsWith(".cjs")) return new URL("./src/cli/worker.js", here);
   return here.endsWith(".ts") ? new URL("../../dist/src/cli/worker.js", here) : new URL("./worker.js", here);
 }
 

@@ -19,7 +19,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
  * taken once: a rebuild of dist/ by another process between two runs cannot make them differ.
  */
 const SNAPSHOT = mkdtempSync(join(tmpdir(), "kubeguard-perf-build-"));
-for (const part of ["bin", "dist", "package.json"]) cpSync(join(ROOT, part), join(SNAPSHOT, part), { recursive: true });
+for (const part of ["bin", "dist", "package.json"]) cpSync(join(ROOT, part), join(SNAPSHOT, part), { recursive: true, preserveTimestamps: true });
 symlinkSync(join(ROOT, "node_modules"), join(SNAPSHOT, "node_modules"), "dir");
 const BIN = join(SNAPSHOT, "bin", "kubeguard.js");
 

@@ -28,7 +28,10 @@ describe(".pre-commit-hooks.yaml", () => {
   it("builds dist/ on a git install (prepare) and keeps npm pack's stdout clean for old pre-commit", () => {
     expect(pkg.scripts.prepare).toBe("npm run build");
     expect(pkg.files).toEqual(expect.arrayContaining(["bin", "dist"]));
-    expect(readFileSync(join(ROOT, "bin", "kubeguard.js"), "utf8")).toContain("../dist/src/cli/main.js");
+    // bin/kubeguard.js starts the bundle npm run build made, else the compiled modules in dist/src.
+    expect(readFileSync(join(ROOT, "bin", "kubeguard.js"), "utf8")).toContain("./load-cli.cjs");
+    expect(readFileSync(join(ROOT, "bin", "load-cli.cjs"), "utf8")).toContain("../dist/src/cli/main.js");
+    expect(pkg.scripts.build).toContain("node dist/src/tools/bundle-cli.js");
     expect(readFileSync(join(ROOT, ".npmrc"), "utf8")).toMatch(/^foreground-scripts=false$/mu);
   });
 });
