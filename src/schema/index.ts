@@ -111,6 +111,62 @@ export interface SchemaResult {
 }
 
 const resultCache = new WeakMap<ResourceNode, SchemaResult | null>();
+
+/**
+ * Raw validation results by schema and exact data, across files and lint runs of one process: an
+ * editor re-linting a file after one keystroke re-validates only the object that changed, and a
+ * run re-validates no object it has seen verbatim (golden files, repeated bundles). A raw result
+ * holds instance paths and field names, never nodes, so it is the same for any text with this
+ * data. Bounded (least recently used out first).
+ */
+const RAW_CACHE_PER_SCHEMA = 512;
+const rawBySchemaObject = new WeakMap<object, Map<string, RawResult>>();
+const rawBySchemaKey = new Map<string, Map<string, RawResult>>();
+
+function memoRaw(schema: object | string, data: unknown, run: () => RawResult): RawResult {
+  const dataKey = exactKey(data);
+  if (dataKey === null) return run();
+  let cache = typeof schema === "string" ? rawBySchemaKey.get(schema) : rawBySchemaObject.get(schema);
+  if (!cache) {
+    cache = new Map();
+    if (typeof schema === "string") rawBySchemaKey.set(schema, cache);
+    else rawBySchemaObject.set(schema, cache);
+  }
+  const hit = cache.get(dataKey);
+  if (hit) {
+    cache.delete(dataKey);
+    cache.set(dataKey, hit);
+    return hit;
+  }
+  const raw = run();
+  if (cache.size >= RAW_CACHE_PER_SCHEMA) cache.delete(cache.keys().next().value!);
+  cache.set(dataKey, raw);
+  return raw;
+}
+
+/** Above this many values (aliases expand shared objects), a document is validated without memo. */
+const KEY_VALUE_BUDGET = 20_000;
+
+/**
+ * A string that differs for any two data trees a validator could tell apart: JSON, with the values
+ * JSON cannot carry (non-finite numbers, `undefined`, dates) tagged instead of collapsed. Null for
+ * trees too big (alias expansion) or cyclic.
+ */
+function exactKey(data: unknown): string | null {
+  let budget = KEY_VALUE_BUDGET;
+  try {
+    return JSON.stringify(data, function (this: Record<string, unknown>, key: string, value: unknown) {
+      if (--budget < 0) throw new RangeError("budget");
+      const original = this[key];
+      if (original instanceof Date) return { "\u0000date": value };
+      if (typeof value === "number" && !Number.isFinite(value)) return { "\u0000number": String(value) };
+      if (value === undefined) return { "\u0000undefined": true };
+      return value;
+    });
+  } catch {
+    return null;
+  }
+}
 const fileCrdCache = new WeakMap<ProgramNode, CrdIndex>();
 
 function fileCrds(program: ProgramNode | null): CrdIndex {
@@ -229,12 +285,12 @@ function compute(resource: ResourceNode, program: ProgramNode | null, settings: 
   // of the bytes of a CRD.
   const data = resource.kind === "CustomResourceDefinition" ? dataWithout(resource.node, "openAPIV3Schema") : staticValue(resource.node);
   if (crd) {
-    raw = validateCrd(crd.value, data);
+    raw = memoRaw(crd.value, data, () => validateCrd(crd.value, data));
     source = "crd";
   } else {
     const model = modelSchema(resource.apiVersion, resource.kind);
     if (!model) return null;
-    raw = model.run(data);
+    raw = memoRaw(`${model.pkg}\u0000${key}`, data, () => model.run(data));
     pkg = model.pkg;
     if (pkg !== "kubernetes-models") source = "package";
   }
