@@ -6,6 +6,7 @@
 import { effectiveFlag } from "../src/language/flags.js";
 import { isSpaceForm, setFlag } from "../src/fix/flags.js";
 import { createRule } from "../src/rule.js";
+import { unitFlagSetInfo } from "../src/language/systemd.js";
 
 /** Go's strconv.ParseBool, which pflag uses for bool flags. Null when the value is not a bool. */
 export function parseGoBool(value: string): boolean | null {
@@ -52,7 +53,11 @@ export default createRule({
         if (!flag) {
           // With --authentication-config the file decides (the two are mutually exclusive).
           if (effectiveFlag(set, "authentication-config")) return;
-          const node = set.container ?? set;
+          // A systemd unit: the flag may come from an environment file that is not in the run.
+          const unit = unitFlagSetInfo(set);
+          if (unit && unit.unknownVariables.length > 0) return;
+          // A unit: on the ExecStart= command word.
+          const node = set.container ?? (unit ? { range: unit.commandRange } : set);
           context.report({ node, messageId: "absent", suggest: suggest() });
           return;
         }

@@ -7,6 +7,7 @@ import { effectiveFlag, flagListValues } from "../src/language/flags.js";
 import { asMap, getSeq, getString, seqItems } from "../src/language/query.js";
 import { removeFromListFlag, setFlag } from "../src/fix/flags.js";
 import { createRule } from "../src/rule.js";
+import { unitFlagSetInfo } from "../src/language/systemd.js";
 import type { RuleTextEdit } from "../src/rule.js";
 
 export default createRule({
@@ -44,9 +45,13 @@ export default createRule({
           // With --authorization-config the file decides. kubeadm writes --authorization-mode=Node,RBAC
           // itself, so an extraArgs without the flag is not AlwaysAllow.
           if (effectiveFlag(set, "authorization-config") || set.carrier === "extraArgs") return;
+          // A systemd unit: the flag may come from an environment file that is not in the run.
+          const unit = unitFlagSetInfo(set);
+          if (unit && unit.unknownVariables.length > 0) return;
           const edits = setFlag(sourceCode, set, "authorization-mode", "Node,RBAC");
           context.report({
-            node: set.container ?? set,
+            // A unit: on the ExecStart= command word.
+            node: set.container ?? (unit ? { range: unit.commandRange } : set),
             messageId: "absent",
             suggest: edits ? [{ messageId: "setNodeRbac", fix: () => edits }] : null,
           });

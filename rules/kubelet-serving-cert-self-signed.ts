@@ -9,7 +9,7 @@ import { effectiveFlag } from "../src/language/flags.js";
 import { setIn } from "../src/fix/index.js";
 import { unitFlagSetInfo } from "../src/language/systemd.js";
 import { createRule } from "../src/rule.js";
-import { carrierLabel, configPair, configValue, fixFrom, isKubeletConfiguration, parseFlagBool, readConfigBool, readConfigString } from "./shared/_kubelet-rule.js";
+import { carrierLabel, configPair, configValue, fixFrom, isKubeletConfiguration, isKubeletDropInFile, parseFlagBool, readConfigBool, readConfigString } from "./shared/_kubelet-rule.js";
 
 type MessageIds = "selfSignedFlags" | "selfSignedConfig" | "setConfig";
 
@@ -72,6 +72,8 @@ export default createRule<MessageIds, []>({
       },
       Resource(r) {
         if (!isKubeletConfiguration(r)) return;
+        // A --config-dir drop-in is a fragment: the certificate settings may come from the base file.
+        if (isKubeletDropInFile(context.physicalFilename || context.filename)) return;
         if (flagDecides(sourceCode.resources.flatMap((x) => x.flagSets.filter((f) => f.component === "kubelet")))) return;
         if (configOk(r)) return;
         const { pair } = configPair(r, [], "serverTLSBootstrap");

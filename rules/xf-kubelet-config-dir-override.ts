@@ -7,8 +7,8 @@
  * What is compared: the kubelet flag sets of the run with both `--config` and `--config-dir`; the
  * base is the KubeletConfiguration the `--config` path names; the drop-ins are the run's
  * KubeletConfiguration files named `*.conf` (kubelet reads no other) whose folder ends with the
- * `--config-dir` path (same trailing folder segments), applied in file-name order. A `.conf` file is
- * not collected from a folder: name the drop-ins on the command line. In a single file (the
+ * `--config-dir` path (same trailing folder segments), applied in file-name order. A folder run
+ * collects such `.conf` files by content (src/cli/files.ts). In a single file (the
  * ESLint plugin), its first KubeletConfiguration document stands for the base and the later ones for
  * the drop-ins.
  */

@@ -7,81 +7,18 @@
  * extraArgs, systemd units).
  */
 import type { FlagNode, FlagSetNode } from "../../src/language/ast.js";
-import { KUBELET_BOOL_FLAGS } from "../../src/language/systemd.js";
+import { BOOL_FLAGS } from "../../src/language/flags.js";
+import { isUnitEtcdEnvFlag } from "../../src/language/systemd.js";
 import { canEdit } from "../../src/fix/index.js";
 import type { K8sSourceCode } from "../../src/language/source-code.js";
 import type { RuleTextEdit } from "../../src/rule.js";
 
-/** Logging flags every Kubernetes component (klog) has as bools. */
-const KLOG_BOOLS = ["logtostderr", "alsologtostderr", "one-output", "skip-headers", "skip-log-headers", "add-dir-header"];
-const SERVING_BOOLS = ["permit-port-sharing", "permit-address-sharing", "authentication-skip-lookup", "authentication-tolerate-lookup-failure"];
-
 /**
  * Bool flags per component (pflag `BoolVar` in the component's options, and Go `flag.Bool` for
- * etcd v3.5/v3.6). Used to read `--flag false` (space) and to compare bare `--flag` with `=true`.
+ * etcd v3.5/v3.6); the table lives in src/language/flags.ts, whose systemd `ExecStart=` reader
+ * needs it too. Used to read `--flag false` (space) and to compare bare `--flag` with `=true`.
  */
-export const BOOL_FLAGS: Record<string, ReadonlySet<string>> = {
-  "kube-apiserver": new Set([
-    ...KLOG_BOOLS,
-    ...SERVING_BOOLS,
-    "allow-privileged",
-    "anonymous-auth",
-    "profiling",
-    "contention-profiling",
-    "enable-bootstrap-token-auth",
-    "enable-aggregator-routing",
-    "enable-garbage-collector",
-    "enable-logs-handler",
-    "enable-priority-and-fairness",
-    "service-account-lookup",
-    "service-account-extend-token-expiration",
-    "kubelet-https",
-    "audit-log-compress",
-    "audit-log-truncate-enabled",
-    "audit-webhook-truncate-enabled",
-    "audit-log-batch-throttle-enable",
-    "audit-webhook-batch-throttle-enable",
-    "watch-cache",
-  ]),
-  "kube-controller-manager": new Set([
-    ...KLOG_BOOLS,
-    ...SERVING_BOOLS,
-    "profiling",
-    "contention-profiling",
-    "use-service-account-credentials",
-    "leader-elect",
-    "allocate-node-cidrs",
-    "configure-cloud-routes",
-    "enable-dynamic-provisioning",
-    "enable-garbage-collector",
-    "enable-hostpath-provisioner",
-    "enable-taint-manager",
-  ]),
-  "kube-scheduler": new Set([...KLOG_BOOLS, ...SERVING_BOOLS, "profiling", "contention-profiling", "leader-elect"]),
-  kubelet: KUBELET_BOOL_FLAGS,
-  "kube-proxy": new Set([...KLOG_BOOLS, "masquerade-all", "profiling", "cleanup", "bind-address-hard-fail"]),
-  etcd: new Set([
-    "client-cert-auth",
-    "peer-client-cert-auth",
-    "auto-tls",
-    "peer-auto-tls",
-    "enable-pprof",
-    "strict-reconfig-check",
-    "force-new-cluster",
-    "enable-v2",
-    "enable-grpc-gateway",
-    "pre-vote",
-    "socket-reuse-port",
-    "socket-reuse-address",
-    "experimental-peer-skip-client-san-verification",
-    "peer-skip-client-san-verification",
-    "experimental-initial-corrupt-check",
-    "experimental-enable-distributed-tracing",
-    "experimental-enable-lease-checkpoint",
-    "experimental-memory-mlock",
-    "enable-log-rotation",
-  ]),
-};
+export { BOOL_FLAGS };
 
 /** Flags common to the pflag components whose repetition appends or merges (slices, maps). */
 const COMMON_APPEND = ["feature-gates", "tls-cipher-suites", "tls-sni-cert-key", "allow-metric-labels", "disabled-metrics", "emulated-version", "vmodule", "requestheader-allowed-names", "requestheader-username-headers", "requestheader-group-headers", "requestheader-extra-headers-prefix", "requestheader-uid-headers"];
@@ -160,7 +97,7 @@ export function carrierLabel(f: FlagNode): string {
     case "systemd":
       return "systemd ExecStart";
     case "environment":
-      return f.node ? "ETCD_* env var" : "environment variable";
+      return f.node || isUnitEtcdEnvFlag(f) ? "ETCD_* env var" : "environment variable";
   }
 }
 

@@ -4,10 +4,18 @@
  * One spec = one catalog row = one rule with its own id and docs page.
  *
  * Semantics (catalog-config.md §0, §3):
- * - Carriers: static-pod `command` + `args` (kubeadm's /etc/kubernetes/manifests/*.yaml) and kubeadm
+ * - Carriers: static-pod `command` + `args` (kubeadm's /etc/kubernetes/manifests/*.yaml), kubeadm
  *   `ClusterConfiguration` `apiServer|controllerManager|scheduler.extraArgs` / `etcd.local.extraArgs`
- *   (v1beta3 map, v1beta4 list). A ClusterConfiguration with no `extraArgs` for the component is
- *   evaluated too (kubeadm then writes only its own defaults).
+ *   (v1beta3 map, v1beta4 list), and systemd units (`kube-apiserver.service`, `etcd.service`, …:
+ *   `ExecStart=` with `\` continuations, `$VAR`/`${VAR}` from `Environment=` and `EnvironmentFile=`,
+ *   etcd's `ETCD_*` variables). A ClusterConfiguration with no `extraArgs` for the component is
+ *   evaluated too (kubeadm then writes only its own defaults). A unit whose `ExecStart=` uses a
+ *   variable of an `EnvironmentFile=` that is not in the run (or, for etcd, that has such a file at
+ *   all) is not judged on absent flags: they may be set there.
+ * - Fixes write in the carrier's syntax (src/fix/flags.ts, src/fix/systemd.ts): a list item, a
+ *   kubeadm extraArgs entry, or an `ExecStart=` word (a new `  --flag=value` continuation line in
+ *   the unit's own style, a value edited in place, a word or whole continuation line deleted).
+ *   Flags read from an environment file or an `ETCD_*` variable are reported, not edited.
  * - Effective value: the last occurrence of a scalar flag wins; list flags (`kind: "list"`) append
  *   across occurrences; underscores in names are normalised (done by src/language/flags.ts).
  * - Bool flags (`kind: "bool"`): a bare `--flag` is true; `--flag false` (space) is true too (pflag
@@ -22,6 +30,7 @@
  */
 import type { FlagNode, FlagSetNode, MapNode, PairNode, Range, ResourceNode, YamlNode } from "../../src/language/ast.js";
 import { etcdUnknownEnvFlags } from "../../src/language/flags.js";
+import { unitFlagSetInfo } from "../../src/language/systemd.js";
 import { apiGroup } from "../../src/language/k8s.js";
 import { asMap, getMap, getPair, getString } from "../../src/language/query.js";
 import { isSpaceForm, removeFlag, removeFromListFlag, setFlag } from "../../src/fix/flags.js";
@@ -439,11 +448,14 @@ export function flagRule(spec: FlagRuleSpec): K8sRuleDefinition<MessageIds, []> 
         const minor = targetMinor(set, resource, settingsVersion);
         if (spec.skip?.(makeContext(spec, set, resource, minor, spec.flags[0]!))) return;
         const unknownEnv = set.component === "etcd" ? etcdUnknownEnvFlags(set) : [];
+        // A unit: absent flags may come from an environment file that is not in the run.
+        const unit = unitFlagSetInfo(set);
+        const absentUnknown = !!unit && (unit.unknownVariables.length > 0 || (set.component === "etcd" && unit.unknownEnvironment));
         for (const flag of spec.flags) {
           const ctx = makeContext(spec, set, resource, minor, flag);
           const occ = occurrences(set, flag);
           // Set by an ETCD_* variable whose value comes from elsewhere (valueFrom): unknown, not absent.
-          if (!occ.length && unknownEnv.includes(flag)) continue;
+          if (!occ.length && (absentUnknown || unknownEnv.includes(flag))) continue;
           const canFix = !spec.fixWhen || spec.fixWhen(ctx);
           if (!occ.length) {
             const kubeadmValue = ctx.kubeadm ? ctx.value(flag) : null;
@@ -452,7 +464,8 @@ export function flagRule(spec: FlagRuleSpec): K8sRuleDefinition<MessageIds, []> 
             const base = ctx.kubeadm ? kubeadmValue : spec.defaultValue?.(minor, flag) ?? null;
             const want = canFix ? wantedValue(ctx, base) : null;
             const edits = want !== null ? setFlagValue(sourceCode, set, flag, want) : null;
-            const node = set.container ?? set;
+            // A unit: on the ExecStart= command word.
+            const node = set.container ?? (unit ? { range: unit.commandRange } : set);
             report(node, "absent", { flag, default: effective ?? "unset", carrier: CARRIER_LABEL[set.carrier] ?? set.carrier, detail: spec.detail?.(effective, ctx) ?? "" }, edits, { flag, value: want ?? "" });
             continue;
           }

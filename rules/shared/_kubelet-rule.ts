@@ -15,6 +15,8 @@
  *   (`flagDefault`); a field absent from a `KubeletConfiguration` takes the config default
  *   (`configDefault`), or what kubeadm writes into the config it generates (`kubeadmDefault`) when
  *   the document is part of a kubeadm configuration file.
+ *   A field absent from a `--config-dir` drop-in (`*.d/*.conf`, `isKubeletDropInFile`) is not
+ *   judged: the drop-in is a fragment merged over the base file, which gets the defaults.
  * - A unit or static pod that starts the kubelet **with** `--config` and without the flag is not
  *   judged: the config file decides and is checked on its own. A bare `ExecStart=/usr/bin/kubelet`
  *   (the package's base unit, completed by drop-ins) and a unit whose `ExecStart=` uses variables
@@ -107,6 +109,16 @@ export function carrierLabel(carrier: string): string {
 
 export function isKubeletConfiguration(r: ResourceNode): boolean {
   return r.kind === "KubeletConfiguration" && apiGroup(r.apiVersion) === "kubelet.config.k8s.io";
+}
+
+/**
+ * Whether a file is a kubelet `--config-dir` drop-in: a `*.conf` file in a folder named `*.d`
+ * (kubeadm's `/etc/kubernetes/kubelet.conf.d/`; kubelet reads only `*.conf` files there). A
+ * drop-in is a fragment merged over the `--config` file: a field it leaves out keeps the value of
+ * the base file and earlier drop-ins, so only the fields it writes are judged (catalog-config.md §3.5).
+ */
+export function isKubeletDropInFile(filename: string): boolean {
+  return /(^|\/)[^/]+\.d\/[^/]+\.conf$/u.test(filename.replace(/\\/gu, "/"));
 }
 
 /** Whether a resource's file is a kubeadm configuration (its KubeletConfiguration gets kubeadm's defaults). */
@@ -407,6 +419,8 @@ export function kubeletRule(spec: KubeletRuleSpec): K8sRuleDefinition<KubeletMes
           const { pair } = configPair(resource, spec.configPath, spec.configField);
           const valueNode = pair?.value ?? null;
           if (!pair || !valueNode) {
+            // A --config-dir drop-in is a fragment: what it leaves out comes from the base file.
+            if (isKubeletDropInFile(context.physicalFilename || context.filename)) return;
             const def = inKubeadmFile(sourceCode) && spec.kubeadmDefault !== undefined ? spec.kubeadmDefault : spec.configDefault;
             if (!spec.isInsecure(def)) return;
             const want = spec.fix?.kind === "set" && def !== null ? spec.fix.config(def) : spec.fix?.kind === "set" ? spec.fix.config("") : null;

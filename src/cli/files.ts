@@ -1,11 +1,12 @@
 /**
  * @fileoverview Which files a run lints: explicit files, folders (recursively, by name: YAML, JSON,
- * kubelet systemd units and drop-ins), globs and `-` (stdin). `.gitignore` and `.kubeguardignore`
+ * kubelet systemd units and drop-ins; by name and content: kubeconfig and KubeletConfiguration
+ * `*.conf` files, kubelet environment files), globs and `-` (stdin). `.gitignore` and `.kubeguardignore`
  * files (gitignore syntax, every folder from the project root down) and the configuration's
  * `ignore` globs are honoured with the `ignore` package; `node_modules` and `.git` are never
  * entered. The resulting list of files is handed to ESLint, which lints exactly those.
  */
-import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 
@@ -18,6 +19,77 @@ const NEVER_COLLECT = new Set([".kubeguard.yaml", ".kubeguard.yml"]);
 export function isLintTarget(path: string): boolean {
   const p = path.split(sep).join("/");
   return /\.(ya?ml|json|service)$/iu.test(p) || /\.service\.d\/[^/]+\.conf$/u.test(p);
+}
+
+/** How many bytes of a candidate file are read to tell what it is. */
+const SNIFF_BYTES = 4096;
+/** `apiVersion:` / `kind:` as top-level keys of a YAML document (block style, column 0). */
+const TOP_API_VERSION = /^apiVersion:[ \t]*["']?[\w./-]+/mu;
+const CONFIG_KIND = /^kind:[ \t]*["']?(Config|KubeletConfiguration)["']?[ \t]*(?:#.*)?$/mu;
+/** An assignment to a variable that carries kubelet flags (as src/language/systemd.ts reads them). */
+const KUBELET_ARGS_ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?KUBELET_[A-Z0-9_]*(?:ARGS|OPTS|FLAGS)[ \t]*=/mu;
+
+/**
+ * Files that a folder contributes by name *and* content: names that ordinary repositories use for
+ * other things (`*.conf`: nginx, CNI, sysctl, openssl; `*.env`: dotenv), collected only when their
+ * first KB say they are cluster configuration (no full parse):
+ * - `*.conf` that is a kubeconfig (`kind: Config`: admin.conf, kubelet.conf, super-admin.conf, …)
+ *   or a `KubeletConfiguration` (a kubelet `--config-dir` drop-in such as
+ *   `/etc/kubernetes/kubelet.conf.d/10-x.conf`), with a top-level `apiVersion:`;
+ * - kubelet environment files: `kubeadm-flags.env`, `…/default/kubelet`, `…/sysconfig/kubelet`
+ *   by name, any other `*.env` only when it assigns a `KUBELET_*_ARGS` variable.
+ * Each is linted with the parser its name selects (src/language/language.ts `fileKindOf`: `*.conf`
+ * outside `*.service.d/` as YAML, the environment files as environment files).
+ */
+export type ContentCandidate = "conf" | "env";
+
+/** Whether a file name makes the file a candidate for content sniffing (not a lint target by name). */
+export function contentCandidate(path: string): ContentCandidate | null {
+  const p = path.split(sep).join("/");
+  if (isLintTarget(p)) return null;
+  const base = p.slice(p.lastIndexOf("/") + 1);
+  if (/\.conf$/u.test(base)) return "conf";
+  if (/\.env$/u.test(base) || /(^|\/)(default|sysconfig)\/kubelet$/u.test(p)) return "env";
+  return null;
+}
+
+/** Whether the first bytes of a candidate's text make it cluster configuration (see `contentCandidate`). */
+export function sniffsAsClusterConfig(path: string, head: string): boolean {
+  const kind = contentCandidate(path);
+  if (kind === "conf") return TOP_API_VERSION.test(head) && CONFIG_KIND.test(head);
+  if (kind === "env") {
+    const p = path.split(sep).join("/");
+    if (/(^|\/)kubeadm-flags\.env$/u.test(p) || /(^|\/)(default|sysconfig)\/kubelet$/u.test(p)) return true;
+    return KUBELET_ARGS_ASSIGNMENT.test(head);
+  }
+  return false;
+}
+
+/** Read the first `SNIFF_BYTES` of a regular file; null when it cannot be read. */
+function readHead(abs: string): string | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(abs, "r");
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, n).toString("utf8");
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Whether a folder walk collects a file: a lint target by name, or a content candidate (a regular,
+ * readable file) whose first bytes say it is cluster configuration. A candidate that cannot be
+ * read is not collected (it is most likely not cluster configuration; named files are reported).
+ */
+export function collectedFromFolder(abs: string, stat: Stats | null): boolean {
+  if (isLintTarget(abs)) return true;
+  if (!contentCandidate(abs) || !stat?.isFile()) return false;
+  const head = readHead(abs);
+  return head !== null && sniffsAsClusterConfig(abs, head);
 }
 
 const GLOB_CHARS = /[*?[\]{}]/u;
@@ -224,7 +296,7 @@ export function collectInputs(args: string[], cwd: string, ignorer: Ignorer, opt
     }
   };
 
-  const walk = (dir: string, top: string, accept: (abs: string) => boolean): void => {
+  const walk = (dir: string, top: string, accept: (abs: string, stat: () => Stats | null) => boolean): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -249,9 +321,9 @@ export function collectInputs(args: string[], cwd: string, ignorer: Ignorer, opt
       if (isDir) {
         if (NEVER_ENTER.has(e.name) || ignorer.ignores(abs, true, top)) continue;
         walk(abs, top, accept);
-      } else if (!NEVER_COLLECT.has(e.name) && accept(abs) && !ignorer.ignores(abs, false, top)) {
+      } else if (!NEVER_COLLECT.has(e.name) && !ignorer.ignores(abs, false, top) && accept(abs, () => (e.isSymbolicLink() ? stat : (stat ??= statOrNull(abs))))) {
         // A lint target by name that cannot be read is reported, never handed to ESLint.
-        const reason = unreadableReason(abs, e.isSymbolicLink() ? stat : statOrNull(abs));
+        const reason = unreadableReason(abs, e.isSymbolicLink() ? stat : (stat ?? statOrNull(abs)));
         if (reason) out.unreadable.push({ path: abs, reason });
         else add(abs);
       }
@@ -276,7 +348,7 @@ export function collectInputs(args: string[], cwd: string, ignorer: Ignorer, opt
     } else if (stat?.isDirectory() && options.render && KUSTOMIZATION_NAMES.some((n) => hasFile(abs, n))) {
       if (!out.kustomizations.includes(abs)) out.kustomizations.push(abs);
     } else if (stat?.isDirectory()) {
-      walk(abs, abs, isLintTarget);
+      walk(abs, abs, (file, stat) => collectedFromFolder(file, isLintTarget(file) ? null : stat()));
     } else if (stat?.isFile()) {
       if (ignorer.ignores(abs, false, dirname(abs))) {
         out.ignoredExplicit.push(abs);
@@ -305,5 +377,41 @@ export function collectInputs(args: string[], cwd: string, ignorer: Ignorer, opt
     }
   }
   out.explicitNonTargets = out.files.filter((f) => !isLintTarget(f));
+  return out;
+}
+
+/** Top-level folders of a node's file system: where an `EnvironmentFile=` path starts. */
+const SYSTEM_ROOTS = new Set(["etc", "var", "run", "usr", "opt", "lib", "srv"]);
+
+/**
+ * The environment files of a run as a systemd unit names them (`EnvironmentFile=` paths are
+ * absolute paths on the node): a file kept at `<repo>/nodes/cp/var/lib/kubelet/kubeadm-flags.env`
+ * is `/var/lib/kubelet/kubeadm-flags.env` (its path from the first node-root folder: etc, var,
+ * run, usr, opt, lib, srv). Two files of the run with the same node path are both left out: a unit
+ * naming that path gets no guess (its variables stay unknown, as for a file not in the run).
+ * Unreadable files and files that are not valid UTF-8 are left out too.
+ */
+export function nodeEnvironmentFiles(files: readonly string[], kindOf: (file: string) => string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  const ambiguous = new Set<string>();
+  for (const file of files) {
+    if (kindOf(file) !== "env") continue;
+    const segs = resolve(file).split(sep);
+    const at = segs.findIndex((s, i) => i > 0 && SYSTEM_ROOTS.has(s));
+    if (at === -1 || at === segs.length - 1) continue;
+    const nodePath = `/${segs.slice(at).join("/")}`;
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+    } catch {
+      continue;
+    }
+    if (nodePath in out || ambiguous.has(nodePath)) {
+      ambiguous.add(nodePath);
+      delete out[nodePath];
+      continue;
+    }
+    out[nodePath] = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   return out;
 }

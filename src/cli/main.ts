@@ -32,7 +32,7 @@ import {
 import { formatters, type KubeguardMessage, type KubeguardResult } from "../formatters/index.js";
 import { formatJsonPieces } from "../formatters/json.js";
 import type { LspFormatContext } from "../formatters/lsp.js";
-import { Ignorer, collectInputs, isLintTarget, projectRoot } from "./files.js";
+import { Ignorer, collectInputs, isLintTarget, nodeEnvironmentFiles, projectRoot } from "./files.js";
 import { readText, refuseReason, withOriginalBom, writeFileAtomic } from "./write.js";
 import { customRuleDefinitions } from "../custom/index.js";
 import { BaselineError, runBaselineStep } from "../baseline/index.js";
@@ -345,6 +345,12 @@ async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<stri
 
 export type RawResult = ESLintClass.LintResult & { messages: ProcessedMessage[]; suppressedMessages: (ProcessedMessage & { suppressions?: { kind: string; justification: string }[] })[] };
 
+/** Replace a result's `usedDeprecatedRules` getter (it keeps ESLint's instance alive) by its value. */
+function releaseLinter(r: ESLintClass.LintResult): void {
+  const d = Object.getOwnPropertyDescriptor(r, "usedDeprecatedRules");
+  if (d?.get) Object.defineProperty(r, "usedDeprecatedRules", { value: r.usedDeprecatedRules, enumerable: true, configurable: true, writable: true });
+}
+
 /** Convert one ESLint message to kubeguard's shape (bare id, level, url, resource). */
 function convertMessage(m: ProcessedMessage & { suppressions?: { kind: string; justification: string }[] }, levels: Record<string, Severity>): KubeguardMessage {
   const ruleId = m.ruleId?.startsWith("kubeguard/") ? m.ruleId.slice("kubeguard/".length) : m.ruleId;
@@ -519,13 +525,17 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (stdinPath && !isLintTarget(stdinPath)) extraFiles.push(posixRel(stdinPath));
 
   const fixing = options.fix || options.fixDryRun;
-  const overrideConfig = compileConfig(config, {
+  // Environment files of the run, for the systemd units that name them (EnvironmentFile=).
+  const environmentFiles = nodeEnvironmentFiles(inputs.files, fileKindOf);
+  const compileOptions = {
     presets: options.presets,
     ruleLevels: options.ruleLevels,
     kubernetesVersion: options.kubernetesVersion,
     applyHardening: fixing,
     extraFiles,
-  });
+    ...(Object.keys(environmentFiles).length ? { environmentFiles } : {}),
+  };
+  const overrideConfig = compileConfig(config, compileOptions);
 
   // Lint: serial or in worker threads, through the cache or not (src/cli/engine.ts). The spec is
   // what compileConfig above was given: each thread compiles the same ESLint configuration.
@@ -535,7 +545,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     spec: {
       eslintCwd,
       config,
-      compile: { presets: options.presets, ruleLevels: options.ruleLevels, kubernetesVersion: options.kubernetesVersion, applyHardening: fixing, extraFiles },
+      compile: compileOptions,
       fixing,
     },
     files: inputs.files,
@@ -548,6 +558,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (progress) io.stderr.write("\r\u001b[K");
   // Documents/resources per file (the last lint pass of a file wins).
   const { raw, objectCounts, stdinText } = lintOut;
+  // ESLint gives each result a `usedDeprecatedRules` getter that holds its ESLint instance, which
+  // holds the last linted file's SourceCode: the whole AST of a big stream stayed alive through
+  // the report (~28 MB per MB of YAML). Its value (cached per config by ESLint) replaces it.
+  for (const r of raw) releaseLinter(r);
   // Rendered charts/kustomizations: linted as text under a virtual path inside their folder; fixes
   // are never written into rendered output. Helm: `--fix` edits a template where the fixed text is
   // literal template text (verified by rendering again), else the finding gets a suggestion naming
@@ -623,6 +637,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const texts = new Map(renderedText);
     if (stdinPath) texts.set(stdinPath, stdinText);
     addCrossFindings(raw, lintOut.cross, ruleList, { cwd, texts, releaseNamespace: options.helm.namespace ?? null });
+    // The facts of every file are not read again: let them go before the results are converted.
+    lintOut.cross.clear();
   }
 
   // Fixes: write (atomically) or print as a diff.

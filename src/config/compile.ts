@@ -30,6 +30,11 @@ export interface CompileOptions {
   applyHardening?: boolean;
   /** Extra `files` patterns: explicitly named files that the default patterns do not match. */
   extraFiles?: string[];
+  /**
+   * The run's environment files by node path (src/cli/files.ts `nodeEnvironmentFiles`): systemd
+   * units resolve `EnvironmentFile=` with them.
+   */
+  environmentFiles?: Record<string, string>;
 }
 
 const ruleById = new Map((Object.values(rules) as K8sRuleDefinition[]).map((r) => [r.name, r]));
@@ -81,6 +86,7 @@ export function compileConfig(config: KubeguardConfig, options: CompileOptions =
   if (options.kubernetesVersion) kubeguardSettings.kubernetesVersion = options.kubernetesVersion;
   if (options.applyHardening) kubeguardSettings.applyHardening = true;
   const languageOptions: Record<string, unknown> = { collectResources: true };
+  if (options.environmentFiles && Object.keys(options.environmentFiles).length) languageOptions.environmentFiles = options.environmentFiles;
   if (config.annotationSuppressions !== undefined) languageOptions.annotationSuppressions = config.annotationSuppressions;
   if (config.migrationAnnotations !== undefined) languageOptions.migrationAnnotations = config.migrationAnnotations;
   // One plugin object per run: the built-in rules plus this configuration's custom rules.

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import type { FlagSetNode, ProgramNode, ResourceNode } from "../language/ast.js";
 import type { K8sSourceCode } from "../language/source-code.js";
-import { snapshot, type Offsets, type Policy, type Snap } from "./snapshot.js";
+import { detach, snapshot, type Offsets, type Policy, type Snap } from "./snapshot.js";
 
 export interface ObjectFact {
   /** Index of the object in its file's `objects`. */
@@ -144,17 +144,18 @@ function redact(snap: Snap): Snap {
 }
 
 function objectFact(resource: ResourceNode, id: number): ObjectFact {
-  const podSpecPaths = resource.podSpecs.map((p) => p.path);
+  const podSpecPaths = resource.podSpecs.map((p) => p.path.map((seg) => (typeof seg === "string" ? detach(seg) : seg)));
   const snap = redact(snapshot(resource.node, policyFor(resource.kind, podSpecPaths)) ?? { r: [resource.range[0], resource.range[1]] });
   return {
     id,
     docIndex: resource.docIndex,
     listIndex: resource.listIndex,
-    apiVersion: resource.apiVersion,
-    kind: resource.kind,
-    name: resource.name,
-    namespace: resource.namespace,
-    helmSource: resource.document.helmSource,
+    // Kept to the end of the run: copies, not views of the file's text (see `detach`).
+    apiVersion: detach(resource.apiVersion),
+    kind: detach(resource.kind),
+    name: detach(resource.name),
+    namespace: detach(resource.namespace),
+    helmSource: detach(resource.document.helmSource),
     r: [resource.range[0], resource.range[1]],
     snap,
     podSpecPaths,
@@ -166,9 +167,9 @@ function flagSetFact(set: FlagSetNode, objectId: number | null): FlagSetFact {
     component: set.component,
     carrier: set.carrier,
     objectId,
-    container: set.containerNode?.name ?? null,
+    container: detach(set.containerNode?.name ?? null),
     hasConfigFile: set.hasConfigFile,
-    flags: set.flags.map((f) => ({ name: f.name, value: f.value, r: [f.range[0], f.range[1]], vr: f.valueRange ? [f.valueRange[0], f.valueRange[1]] : null })),
+    flags: set.flags.map((f) => ({ name: detach(f.name), value: detach(f.value), r: [f.range[0], f.range[1]], vr: f.valueRange ? [f.valueRange[0], f.valueRange[1]] : null })),
     r: [set.range[0], set.range[1]],
   };
 }
@@ -205,7 +206,7 @@ export function fileFacts(sourceCode: K8sSourceCode): FileFacts {
       column: loc.start.column,
       endLine: loc.end.line,
       rules: directiveRules(d.value),
-      justification: d.justification,
+      justification: detach(d.justification),
     });
   }
   return { fileKind: ast.fileKind, objects, flagSets, directives };

@@ -5,6 +5,7 @@
  */
 import type { Linter } from "eslint";
 import { takeFile, takeKeyPathFinder, type DocumentSpan, type KeySeg } from "../language/registry.js";
+import { detach } from "../language/query.js";
 
 export interface ResourceRef {
   apiVersion: string | null;
@@ -62,6 +63,18 @@ export function locate(spans: DocumentSpan[], line: number): { resource: Resourc
   return { resource: null, helmSource: null };
 }
 
+/** One array per distinct key path of a file (read-only: src/sourcemap only reads them), its names detached. */
+function sharedPath(paths: Map<string, KeySeg[]>, path: KeySeg[]): KeySeg[] {
+  let key = "";
+  for (const seg of path) key += "key" in seg ? `k${seg.key.length}:${seg.key}` : `i${seg.index}:${seg.name === undefined ? "-" : `${seg.name.length}:${seg.name}`}`;
+  let shared = paths.get(key);
+  if (!shared) {
+    shared = path.map((seg): KeySeg => ("key" in seg ? { key: detach(seg.key) } : seg.name === undefined ? { index: seg.index } : { index: seg.index, name: detach(seg.name) }));
+    paths.set(key, shared);
+  }
+  return shared;
+}
+
 /**
  * Optional observer of every file's document/resource spans (the CLI uses it to tell "no
  * Kubernetes objects found" from "no findings"). Called once per lint pass of a file, in the
@@ -89,15 +102,42 @@ export const resourcesProcessor = {
     const keyPathOf = takeKeyPathFinder(filename);
     if (!spans) return messages;
     spanListener?.(filename, spans);
+    // Messages live to the end of the run, the file's text and AST should not: every string kept
+    // is detached from the text (see `detach`), and equal key paths are one shared array.
+    for (const d of spans) {
+      d.helmSource = detach(d.helmSource);
+      for (const r of d.resources) {
+        const ref = r.resource;
+        ref.apiVersion = detach(ref.apiVersion);
+        ref.kind = detach(ref.kind);
+        ref.namespace = detach(ref.namespace);
+        ref.name = detach(ref.name);
+        r.helmSource = d.helmSource;
+      }
+    }
+    const paths = new Map<string, KeySeg[]>();
+    const scalars = new Map<string, string>();
     for (const m of messages) {
       const { resource, helmSource } = locate(spans, m.line);
       m.resource = resource;
       if (helmSource) m.helmSource = helmSource;
+      m.message = detach(m.message);
+      if (m.fix) m.fix.text = detach(m.fix.text);
+      if (m.suggestions) {
+        for (const sg of m.suggestions) {
+          sg.desc = detach(sg.desc);
+          sg.fix.text = detach(sg.fix.text);
+        }
+      }
       // The key path of the reported node: src/sourcemap maps it to the template/overlay line.
       const info = keyPathOf?.(m.line, m.column);
       if (info?.path.length) {
-        m.keyPath = info.path;
-        if (info.scalar !== null) m.keyScalar = info.scalar;
+        m.keyPath = sharedPath(paths, info.path);
+        if (info.scalar !== null) {
+          let scalar = scalars.get(info.scalar);
+          if (scalar === undefined) scalars.set(info.scalar, (scalar = detach(info.scalar)));
+          m.keyScalar = scalar;
+        }
       }
     }
     return messages;

@@ -9,12 +9,12 @@
  * the new text would need quoting the existing scalar cannot take.
  */
 import type { FlagNode, FlagSetNode, MapNode, PairNode, Range, ScalarNode, SeqNode, YamlNode } from "../language/ast.js";
-import { effectiveFlag } from "../language/flags.js";
+import { effectiveFlag, kubeadmExtraArgsToCreate, kubeadmExtraEnvs } from "../language/flags.js";
 import { asMap, getSeq } from "../language/query.js";
 import type { K8sSourceCode } from "../language/source-code.js";
 import type { RuleTextEdit } from "../rule.js";
-import { appendSeqItem, canEdit, insertPair, lineEndAfter, lineStartOf, removePair } from "./index.js";
-import { appendUnitFlag, setUnitFlagValue } from "./systemd.js";
+import { appendSeqItem, canEdit, insertPair, lineEndAfter, lineStartOf, removePair, setIn } from "./index.js";
+import { appendUnitFlag, removeUnitFlag, setUnitFlagValue } from "./systemd.js";
 
 /** Text that is safe inside a plain scalar in block context. */
 function plainSafe(text: string, flow: boolean): boolean {
@@ -165,6 +165,21 @@ function appendV1beta4Arg(sourceCode: K8sSourceCode, list: SeqNode, name: string
   return [{ range: [at, at], text: `${eol}${prefix}-${" ".repeat(gap)}name: ${name}${eol}${keyIndent}value: ${kubeadmValue(value)}` }];
 }
 
+/** Replace the value of a kubeadm `extraEnvs` entry (`- name: ETCD_X` / `value: "y"`) that carries a flag. */
+function setKubeadmEnvValue(sourceCode: K8sSourceCode, flag: FlagNode, value: string): RuleTextEdit[] | null {
+  const pair = flag.node?.type === "Pair" ? flag.node : null;
+  if (!flag.editable || !pair?.value || !canEdit(sourceCode, pair.value.range[0], pair.value.range[1])) return null;
+  return [{ range: [pair.value.range[0], pair.value.range[1]], text: kubeadmValue(value) }];
+}
+
+/** Add `extraArgs` with one `{name, value}` entry to a kubeadm component that has none (its flags come from `extraEnvs`). */
+function addKubeadmExtraArgs(sourceCode: K8sSourceCode, set: FlagSetNode, name: string, value: string): RuleTextEdit[] | null {
+  const path = kubeadmExtraArgsToCreate(set);
+  const resource = set.resource;
+  if (!path || !resource) return null;
+  return setIn(sourceCode, resource.node, path.slice(0, -1), path[path.length - 1]!, `[{name: ${name}, value: ${kubeadmValue(value)}}]`);
+}
+
 /**
  * Set a flag to `value` in a FlagSet: edit the effective (last) occurrence in place, or add the
  * flag when it is absent. Null when the edit cannot be made safely.
@@ -175,8 +190,10 @@ export function setFlag(sourceCode: K8sSourceCode, set: FlagSetNode, name: strin
     return flag ? setUnitFlagValue(sourceCode, flag, value) : appendUnitFlag(sourceCode, set, name, value);
   }
   if (set.carrier === "extraArgs") {
+    // An etcd setting from a kubeadm `extraEnvs` entry (`ETCD_*`): edit the variable's value.
+    if (flag?.carrier === "environment") return setKubeadmEnvValue(sourceCode, flag, value);
     const container = set.container;
-    if (!container) return null;
+    if (!container) return addKubeadmExtraArgs(sourceCode, set, name, value);
     if (container.type === "Map") {
       if (flag) {
         const pair = flag.node?.type === "Pair" ? flag.node : null;
@@ -246,7 +263,15 @@ function splitList(value: string): { text: string; start: number; end: number }[
  * list item. Null for the `--name value` two-item form, flow collections and shared lines.
  */
 export function removeFlag(sourceCode: K8sSourceCode, set: FlagSetNode, flag: FlagNode): RuleTextEdit[] | null {
+  // systemd ExecStart= / Environment= words (./systemd.ts); never a value from an environment file.
+  if (set.carrier === "systemd") return rightAligned(sourceCode.text, removeUnitFlag(sourceCode, flag));
   if (set.carrier === "extraArgs") {
+    if (flag.carrier === "environment") {
+      // A kubeadm `extraEnvs` entry (`ETCD_*`): remove the list item.
+      const list = kubeadmExtraEnvs(set);
+      const item = list?.items.find((i) => i !== null && i.range[0] === flag.range[0]) ?? null;
+      return flag.editable && list && item ? removeSeqItem(sourceCode, list, item) : null;
+    }
     const container = set.container;
     if (container?.type === "Map") {
       const pair = flag.node?.type === "Pair" ? flag.node : null;
@@ -309,6 +334,7 @@ export function removeFromListFlag(sourceCode: K8sSourceCode, set: FlagSetNode, 
   if (idx === 0) {
     while (range[1] < ve && text[range[1]] === " ") range = [range[0], range[1] + 1];
   }
-  if (!canEdit(sourceCode, range[0], range[1])) return null;
+  // Unit files have no YAML to check: the literal, editable value text above is the condition.
+  if (flag.carrier !== "systemd" && !canEdit(sourceCode, range[0], range[1])) return null;
   return rightAligned(text, [{ range, text: "" }]);
 }

@@ -1,14 +1,115 @@
 /**
  * @fileoverview Component flags (`--name=value`) wherever YAML carries them: static-pod
  * `command`/`args` (`--a=b` and `--a b`) and kubeadm `extraArgs` / `kubeletExtraArgs` (v1beta3 map,
- * v1beta4 list of {name, value}). Systemd units are handled in systemd.ts.
+ * v1beta4 list of {name, value}), and etcd's `ETCD_*` variables (a static pod's `env`, kubeadm v1beta4
+ * `etcd.local.extraEnvs`). Systemd units are handled in systemd.ts.
  */
 import { link } from "./ast.js";
-import type { ContainerNode, FlagCarrier, FlagNode, FlagSetNode, MapNode, Range, ResourceNode, ScalarNode, YamlNode } from "./ast.js";
+import type { ContainerNode, FlagCarrier, FlagNode, FlagSetNode, MapNode, Range, ResourceNode, ScalarNode, SeqNode, YamlNode } from "./ast.js";
 import { apiGroup } from "./k8s.js";
 import { asMap, asScalar, get, getMap, getPair, getSeq, getString, keyName, scalarString, seqItems } from "./query.js";
 
 export const COMPONENTS = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet", "kube-proxy", "cloud-controller-manager"] as const;
+
+/** Kubelet boolean flags: pflag never consumes the next word as their value (`--flag false` is true). */
+export const KUBELET_BOOL_FLAGS: ReadonlySet<string> = new Set([
+  "anonymous-auth",
+  "authentication-token-webhook",
+  "enable-server",
+  "enable-debugging-handlers",
+  "enable-controller-attach-detach",
+  "fail-swap-on",
+  "make-iptables-util-chains",
+  "protect-kernel-defaults",
+  "rotate-certificates",
+  "rotate-server-certificates",
+  "register-node",
+  "serialize-image-pulls",
+  "cgroups-per-qos",
+  "kernel-memcg-notification",
+  "localstorage-capacity-isolation",
+  "exit-on-lock-contention",
+  "seccomp-default",
+  "read-only-port-enabled",
+  "logtostderr",
+  "alsologtostderr",
+  "version",
+  "help",
+]);
+
+/** Logging flags every Kubernetes component (klog) has as bools. */
+const KLOG_BOOLS = ["logtostderr", "alsologtostderr", "one-output", "skip-headers", "skip-log-headers", "add-dir-header"];
+const SERVING_BOOLS = ["permit-port-sharing", "permit-address-sharing", "authentication-skip-lookup", "authentication-tolerate-lookup-failure"];
+
+/**
+ * Bool flags per component (pflag `BoolVar` in the component's options, and Go `flag.Bool` for
+ * etcd v3.5/v3.6). A bool flag never takes the next word of a command line as its value
+ * (`--profiling false` is `--profiling=true` plus a stray argument), so the systemd `ExecStart=`
+ * reader must know them; rules use them to read `--flag false` and to compare bare `--flag` with `=true`.
+ */
+export const BOOL_FLAGS: Record<string, ReadonlySet<string>> = {
+  "kube-apiserver": new Set([
+    ...KLOG_BOOLS,
+    ...SERVING_BOOLS,
+    "allow-privileged",
+    "anonymous-auth",
+    "profiling",
+    "contention-profiling",
+    "enable-bootstrap-token-auth",
+    "enable-aggregator-routing",
+    "enable-garbage-collector",
+    "enable-logs-handler",
+    "enable-priority-and-fairness",
+    "service-account-lookup",
+    "service-account-extend-token-expiration",
+    "kubelet-https",
+    "audit-log-compress",
+    "audit-log-truncate-enabled",
+    "audit-webhook-truncate-enabled",
+    "audit-log-batch-throttle-enable",
+    "audit-webhook-batch-throttle-enable",
+    "watch-cache",
+  ]),
+  "kube-controller-manager": new Set([
+    ...KLOG_BOOLS,
+    ...SERVING_BOOLS,
+    "profiling",
+    "contention-profiling",
+    "use-service-account-credentials",
+    "leader-elect",
+    "allocate-node-cidrs",
+    "configure-cloud-routes",
+    "enable-dynamic-provisioning",
+    "enable-garbage-collector",
+    "enable-hostpath-provisioner",
+    "enable-taint-manager",
+  ]),
+  "kube-scheduler": new Set([...KLOG_BOOLS, ...SERVING_BOOLS, "profiling", "contention-profiling", "leader-elect"]),
+  kubelet: KUBELET_BOOL_FLAGS,
+  "kube-proxy": new Set([...KLOG_BOOLS, "masquerade-all", "profiling", "cleanup", "bind-address-hard-fail"]),
+  "cloud-controller-manager": new Set([...KLOG_BOOLS, ...SERVING_BOOLS, "profiling", "contention-profiling", "use-service-account-credentials", "leader-elect", "allocate-node-cidrs", "configure-cloud-routes"]),
+  etcd: new Set([
+    "client-cert-auth",
+    "peer-client-cert-auth",
+    "auto-tls",
+    "peer-auto-tls",
+    "enable-pprof",
+    "strict-reconfig-check",
+    "force-new-cluster",
+    "enable-v2",
+    "enable-grpc-gateway",
+    "pre-vote",
+    "socket-reuse-port",
+    "socket-reuse-address",
+    "experimental-peer-skip-client-san-verification",
+    "peer-skip-client-san-verification",
+    "experimental-initial-corrupt-check",
+    "experimental-enable-distributed-tracing",
+    "experimental-enable-lease-checkpoint",
+    "experimental-memory-mlock",
+    "enable-log-rotation",
+  ]),
+};
 
 /** Normalise a flag name: strip dashes, underscores → dashes (pflag's normalisation in Kubernetes). */
 export function normaliseFlagName(raw: string): string {
@@ -115,7 +216,7 @@ export function containerFlagSet(text: string, container: ContainerNode): FlagSe
   collect(cmdItems.slice(startIdx), "command");
   collect(seqItems(args), "args");
   const unknownEnv: string[] = [];
-  if (component === "etcd") flags.unshift(...etcdEnvFlags(text, container, flags, unknownEnv));
+  if (component === "etcd") flags.unshift(...etcdEnvFlags(text, getSeq(container.node, "env"), new Set(flags.map((f) => f.name)), unknownEnv, false));
   const set = {
     type: "FlagSet",
     component,
@@ -146,13 +247,13 @@ export function etcdUnknownEnvFlags(set: FlagSetNode): string[] {
  * `SetFlagsFromEnv`): an env var is used only when the flag is not on the command line (flags
  * beat env) and when it is not empty. They become Flag nodes with carrier "environment" and
  * `rawName` the flag name they stand for, placed before the command-line flags; `editable` is
- * false (fixes do not rewrite env entries).
+ * false for a container's `env` (fixes do not rewrite env entries) and true for kubeadm
+ * `etcd.local.extraEnvs` entries written literally (fixes edit or remove the entry, src/fix/flags.ts).
  */
-function etcdEnvFlags(text: string, container: ContainerNode, cmdFlags: FlagNode[], unknown: string[]): FlagNode[] {
+function etcdEnvFlags(text: string, env: SeqNode | null, onCommandLine: ReadonlySet<string>, unknown: string[], editable: boolean): FlagNode[] {
   const out: FlagNode[] = [];
-  const onCommandLine = new Set(cmdFlags.map((f) => f.name));
   const seen = new Map<string, number>();
-  for (const item of seqItems(getSeq(container.node, "env"))) {
+  for (const item of seqItems(env)) {
     const m = asMap(item);
     if (!m) continue;
     const np = getPair(m, "name");
@@ -180,7 +281,7 @@ function etcdEnvFlags(text: string, container: ContainerNode, cmdFlags: FlagNode
       nameRange: [ns.range[0], ns.range[1]],
       valueRange: vstart !== null ? [vstart, vstart + value.length] : [vs!.range[0], vs!.range[1]],
       node: vp!,
-      editable: false,
+      editable: editable && vstart !== null,
       range: [m.range[0], Math.max(np.range[1], vp!.range[1])],
     };
     // The same variable twice: Kubernetes keeps the last definition.
@@ -246,15 +347,12 @@ export function extraArgsFlagSet(text: string, extraArgs: YamlNode, component: s
       });
     }
   }
-  const set = {
-    type: "FlagSet",
-    component,
-    carrier: "extraArgs",
-    flags,
-    container: extraArgs,
-    hasConfigFile: false,
-    range: extraArgs.range,
-  } as unknown as FlagSetNode;
+  return kubeadmFlagSet(resource, component, flags, extraArgs, extraArgs.range);
+}
+
+/** A kubeadm `extraArgs` flag set (`container`: the extraArgs node, null when the config has none). */
+function kubeadmFlagSet(resource: ResourceNode, component: string, flags: FlagNode[], container: YamlNode | null, range: Range): FlagSetNode {
+  const set = { type: "FlagSet", component, carrier: "extraArgs", flags, container, hasConfigFile: false, range } as unknown as FlagSetNode;
   link(set, "containerNode", null);
   link(set, "resource", resource);
   return set;
@@ -278,6 +376,86 @@ function getPath(map: MapNode, path: string[]): YamlNode | null {
   return cur ? get(cur, path[path.length - 1]!) : null;
 }
 
+/**
+ * The etcd flags kubeadm writes into its local etcd static pod itself (kubeadm
+ * `cmd/kubeadm/app/phases/etcd/local.go` `getEtcdCommand`; the same names as `KUBEADM_DEFAULTS.etcd`
+ * in rules/shared/_flag-rule.ts, which a test keeps equal). An `ETCD_*` variable for one of them
+ * is dead: the command-line flag wins.
+ */
+export const KUBEADM_ETCD_FLAGS: ReadonlySet<string> = new Set([
+  "advertise-client-urls",
+  "cert-file",
+  "client-cert-auth",
+  "data-dir",
+  "initial-advertise-peer-urls",
+  "initial-cluster",
+  "key-file",
+  "listen-client-urls",
+  "listen-metrics-urls",
+  "listen-peer-urls",
+  "name",
+  "peer-cert-file",
+  "peer-client-cert-auth",
+  "peer-key-file",
+  "peer-trusted-ca-file",
+  "snapshot-count",
+  "trusted-ca-file",
+]);
+
+/** kubeadm API versions without `extraEnvs` (added in v1beta4; older versions ignore the field). */
+const KUBEADM_WITHOUT_EXTRA_ENVS = new Set(["kubeadm.k8s.io/v1beta1", "kubeadm.k8s.io/v1beta2", "kubeadm.k8s.io/v1beta3"]);
+
+/** Where a kubeadm etcd FlagSet without `extraArgs` would add them (src/fix/flags.ts). */
+const kubeadmMissingExtraArgs = new WeakMap<FlagSetNode, string[]>();
+/** The `extraEnvs` list a kubeadm etcd FlagSet's environment flags come from. */
+const kubeadmEnvLists = new WeakMap<FlagSetNode, SeqNode>();
+
+/** The kubeadm `etcd.local.extraEnvs` list whose `ETCD_*` entries are in this set, if any. */
+export function kubeadmExtraEnvs(set: FlagSetNode): SeqNode | null {
+  return kubeadmEnvLists.get(set) ?? null;
+}
+
+/**
+ * The path of the `extraArgs` a kubeadm FlagSet built from `extraEnvs` alone would get
+ * (`["etcd", "local", "extraArgs"]`), or null when the set has its `extraArgs` (or is no such set).
+ */
+export function kubeadmExtraArgsToCreate(set: FlagSetNode): string[] | null {
+  return kubeadmMissingExtraArgs.get(set) ?? null;
+}
+
+/**
+ * kubeadm v1beta4 `etcd.local.extraEnvs` (a list of EnvVar `{name, value}` kubeadm puts into the
+ * etcd static pod's `env`): etcd reads every flag from an `ETCD_<UPPER_SNAKE>` variable unless the
+ * flag is on its command line, i.e. unless `extraArgs` or kubeadm itself writes it
+ * (`KUBEADM_ETCD_FLAGS`). The effective variables join the etcd FlagSet (carrier "environment",
+ * before the extraArgs flags); with no `extraArgs`, a FlagSet of their own stands for the
+ * component (container null, range = the `local` pair). `extraEnvs` of apiServer /
+ * controllerManager / scheduler carry no flags (pflag components do not read flags from the
+ * environment). `etcd.external` means no local etcd: nothing is read.
+ */
+function addKubeadmEtcdEnv(text: string, resource: ResourceNode): void {
+  if (KUBEADM_WITHOUT_EXTRA_ENVS.has(resource.apiVersion ?? "")) return;
+  const etcd = getMap(resource.node, "etcd");
+  if (getMap(etcd, "external")) return;
+  const localPair = getPair(etcd, "local");
+  const env = getSeq(getMap(etcd, "local"), "extraEnvs");
+  if (!localPair || !env) return;
+  let set = resource.flagSets.find((s) => s.component === "etcd") ?? null;
+  const onCommandLine = new Set([...KUBEADM_ETCD_FLAGS, ...(set?.flags.map((f) => f.name) ?? [])]);
+  const unknown: string[] = [];
+  const envFlags = etcdEnvFlags(text, env, onCommandLine, unknown, true);
+  if (!envFlags.length && !unknown.length) return;
+  if (!set) {
+    set = kubeadmFlagSet(resource, "etcd", [], null, localPair.range);
+    kubeadmMissingExtraArgs.set(set, ["etcd", "local", "extraArgs"]);
+    resource.flagSets.push(set);
+  }
+  set.flags.unshift(...envFlags);
+  kubeadmEnvLists.set(set, env);
+  (set as { hasConfigFile: boolean }).hasConfigFile = set.flags.some((f) => f.name === "config" || f.name === "config-file");
+  if (unknown.length) etcdEnvUnknown.set(set, unknown);
+}
+
 /** Attach every FlagSet a resource carries. */
 export function buildFlagSets(text: string, resource: ResourceNode): void {
   const group = apiGroup(resource.apiVersion);
@@ -286,6 +464,7 @@ export function buildFlagSets(text: string, resource: ResourceNode): void {
       const node = getPath(resource.node, path);
       if (node && (node.type === "Map" || node.type === "Seq")) resource.flagSets.push(extraArgsFlagSet(text, node, component, resource));
     }
+    if (resource.kind === "ClusterConfiguration") addKubeadmEtcdEnv(text, resource);
     return;
   }
   for (const ps of resource.podSpecs) {

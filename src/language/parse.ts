@@ -174,11 +174,14 @@ function errorMessage(code: string, message: string): string {
   return cleanMessage(message);
 }
 
+/** Placeholders until a collection's children are converted (its node is registered first, for aliases). */
+const NO_PAIRS = Object.freeze([]) as unknown as PairNode[];
+const NO_ITEMS = Object.freeze([]) as unknown as (YamlNode | null)[];
+
 class Converter {
   readonly anchors = new Map<string, YamlNode>();
   /** Problems found while converting (the library reports unknown aliases only at toJS time). */
   readonly problems: YamlProblem[] = [];
-  private readonly converted = new Map<YNode, YamlNode>();
 
   constructor(private readonly text: string) {}
 
@@ -200,7 +203,7 @@ class Converter {
       const range = this.range(n as YNode);
       const out: MapNode = {
         type: "Map",
-        pairs: [],
+        pairs: NO_PAIRS,
         flow: Boolean((n as { flow?: boolean }).flow),
         tag: (n as YNode).tag ?? null,
         anchor: (n as YNode).anchor ?? null,
@@ -211,7 +214,9 @@ class Converter {
       // with every other one: a 20,000-key map took 30 s). Same equality as the library's:
       // equal scalar values (after YAML 1.1 resolution), or the same node.
       const seen = n.items.length > 1 ? new Set<unknown>() : null;
-      for (const item of n.items) {
+      // Arrays of exactly their length (`map`): one filled by `push` keeps up to 16 spare slots,
+      // ~2 MB per MB of YAML while the AST lives.
+      out.pairs = n.items.map((item) => {
         const k = (item as YPair).key as unknown;
         if (seen && k != null) {
           const id = isScalar(k) ? k.value : k;
@@ -222,27 +227,28 @@ class Converter {
             } else seen.add(id);
           }
         }
-        out.pairs.push(this.pair(item as YPair, depth + 1));
-      }
+        return this.pair(item as YPair, depth + 1);
+      });
       return out;
     }
     if (isSeq(n)) {
       const out: SeqNode = {
         type: "Seq",
-        items: [],
+        items: NO_ITEMS,
         flow: Boolean((n as { flow?: boolean }).flow),
         tag: (n as YNode).tag ?? null,
         anchor: (n as YNode).anchor ?? null,
         range: this.range(n as YNode),
       };
       this.register(n as YNode, out);
-      for (const item of n.items) {
+      out.items = n.items.map((item): YamlNode | null => {
         // A pair inside a sequence (`- a: b` in flow context like `[a: b]`) becomes a one-pair map.
         if (isPair(item)) {
           const p = this.pair(item as YPair, depth + 1);
-          out.items.push({ type: "Map", pairs: [p], flow: true, tag: null, anchor: null, range: p.range });
-        } else out.items.push(this.node(item, depth + 1));
-      }
+          return { type: "Map", pairs: [p], flow: true, tag: null, anchor: null, range: p.range };
+        }
+        return this.node(item, depth + 1);
+      });
       return out;
     }
     if (isAlias(n)) {
@@ -257,7 +263,6 @@ class Converter {
   }
 
   private register(n: YNode, out: YamlNode): void {
-    this.converted.set(n, out);
     if (n.anchor) this.anchors.set(n.anchor, out);
   }
 
@@ -366,7 +371,8 @@ const SOURCE_COMMENT = /^\s*Source:\s*(\S.*?)\s*$/u;
 export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
   const documents: DocumentNode[] = [];
   const scalarRanges: Range[] = [];
-  const ydocs: YDocument.Parsed[] = [];
+  /** End offset of the last composed document. */
+  let lastEnd = 0;
   let streamErrors: YamlProblem[] = [];
   let streamErrorStart = 0;
   if (text.length > limits.maxLength) {
@@ -382,7 +388,7 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
     documents.push({ type: "Document", index: 0, content: null, errors: [e], warnings: [], resources: [], helmSource: null, range: [0, text.length] });
     return { documents, comments: [] };
   }
-  const deadline = performance.now() + limits.timeBudgetMs;
+  let deadline = performance.now() + limits.timeBudgetMs;
   const parser = new Parser();
   // The library builds an Error (with a stack trace) per problem: an unrendered template has
   // hundreds of thousands. Stack traces are never used; without them composing is ~9x faster.
@@ -406,11 +412,17 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
       yield* parser.end();
     };
     for (const ydoc of composer.compose(tokens(), true, text.length)) {
-      ydocs.push(ydoc);
-      if (performance.now() > deadline) throw new BudgetExceeded(Math.max(ydoc.range[2], parser.offset));
+      lastEnd = ydoc.range[2];
+      // Converted as soon as it is composed, so the library's nodes of one document at a time are
+      // alive, not those of the whole stream next to its AST. The budget is for reading only: the
+      // conversion's time extends the deadline.
+      const started = performance.now();
+      documents.push(convertDocument(ydoc, documents.length, text, scalarRanges));
+      const over = started > deadline;
+      deadline += performance.now() - started;
+      if (over) throw new BudgetExceeded(Math.max(ydoc.range[2], parser.offset));
     }
   } catch (err) {
-    const lastEnd = ydocs.length ? ydocs[ydocs.length - 1]!.range[2] : 0;
     if (err instanceof BudgetExceeded) {
       const at = Math.min(Math.max(err.offset, lastEnd), text.length);
       streamErrorStart = lastEnd;
@@ -429,32 +441,6 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  ydocs.forEach((ydoc, index) => {
-    const conv = new Converter(text);
-    let content: YamlNode | null = null;
-    const errors: YamlProblem[] = [];
-    try {
-      content = conv.node(ydoc.contents);
-    } catch (err) {
-      errors.push(problem("CONVERSION_FAILURE", (err as Error).message, [ydoc.range[0], ydoc.range[0]], "error"));
-    }
-    errors.push(...conv.problems);
-    for (const e of ydoc.errors) {
-      errors.push(problem(e.code, errorMessage(e.code, e.message), [e.pos[0], Math.max(e.pos[0], e.pos[1])], "error"));
-    }
-    const warnings = ydoc.warnings.map((w) => problem(w.code, cleanMessage(w.message), [w.pos[0], Math.max(w.pos[0], w.pos[1])], "warning"));
-    gatherScalarRanges(content, scalarRanges);
-    documents.push({
-      type: "Document",
-      index,
-      content,
-      errors,
-      warnings,
-      resources: [],
-      helmSource: null,
-      range: [ydoc.range[0], Math.max(ydoc.range[0], ydoc.range[1])],
-    });
-  });
   if (streamErrors.length) {
     if (streamErrors[0]!.code === "PARSE_TIME_BUDGET" || documents.length === 0) {
       const index = documents.length;
@@ -466,6 +452,34 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
   const comments = collectComments(text, scalarRanges);
   attachHelmSources(documents, comments);
   return { documents, comments };
+}
+
+/** One composed document as a kubeguard Document (its scalars' ranges added to `scalarRanges`). */
+function convertDocument(ydoc: YDocument.Parsed, index: number, text: string, scalarRanges: Range[]): DocumentNode {
+  const conv = new Converter(text);
+  let content: YamlNode | null = null;
+  const errors: YamlProblem[] = [];
+  try {
+    content = conv.node(ydoc.contents);
+  } catch (err) {
+    errors.push(problem("CONVERSION_FAILURE", (err as Error).message, [ydoc.range[0], ydoc.range[0]], "error"));
+  }
+  errors.push(...conv.problems);
+  for (const e of ydoc.errors) {
+    errors.push(problem(e.code, errorMessage(e.code, e.message), [e.pos[0], Math.max(e.pos[0], e.pos[1])], "error"));
+  }
+  const warnings = ydoc.warnings.map((w) => problem(w.code, cleanMessage(w.message), [w.pos[0], Math.max(w.pos[0], w.pos[1])], "warning"));
+  gatherScalarRanges(content, scalarRanges);
+  return {
+    type: "Document",
+    index,
+    content,
+    errors,
+    warnings,
+    resources: [],
+    helmSource: null,
+    range: [ydoc.range[0], Math.max(ydoc.range[0], ydoc.range[1])],
+  };
 }
 
 /** The first forbidden character (control character, invalid UTF-8) of each document, as an error. */

@@ -118,9 +118,10 @@ export class K8sSourceCode extends TextSourceCodeBase<{
   override getParent(node: Located): Located | undefined {
     const parent = this.#parents.get(node);
     if (parent !== undefined || this.#allParents) return parent as Located | undefined;
-    // Asked before the traversal reached the node (e.g. in a rule's create()): link every node.
+    // First question: link every node (ESLint itself never asks; no rule does today, so the
+    // traversal does not keep a parent entry per node: ~4 MB per MB of YAML while the file lives).
     this.#allParents = true;
-    for (const _ of this.#walk()) void _;
+    for (const _ of this.#walk(true)) void _;
     return this.#parents.get(node) as Located | undefined;
   }
 
@@ -141,15 +142,15 @@ export class K8sSourceCode extends TextSourceCodeBase<{
    * A lazy iterable (ESLint iterates it once, step by step): the steps (two per node, ~35 bytes of
    * heap per byte of YAML when kept in an array) are garbage as soon as ESLint has applied them,
    * instead of living as long as the SourceCode (ESLint keeps the last file's SourceCode until the
-   * next file, so a big stream's steps stayed alive through formatting). Parents are linked as the
-   * walk goes; `getParent` links them all first when asked earlier.
+   * next file, so a big stream's steps stayed alive through formatting). Parents are linked by a
+   * separate walk the first time `getParent` is asked.
    */
   override traverse(): Iterable<VisitNodeStep> {
-    return { [Symbol.iterator]: () => this.#walk() };
+    return { [Symbol.iterator]: () => this.#walk(false) };
   }
 
   /** Depth-first, entering a node before its children and leaving it after them (explicit stack). */
-  *#walk(): Generator<VisitNodeStep, void, undefined> {
+  *#walk(linkParents: boolean): Generator<VisitNodeStep, void, undefined> {
     const parents = this.#parents;
     // Pending work, last first: a node to enter (args null) or a node to leave (its args).
     const nodes: K8sNode[] = [this.ast];
@@ -172,7 +173,7 @@ export class K8sSourceCode extends TextSourceCodeBase<{
         yield new VisitNodeStep({ target: node, phase: 2, args: done });
         continue;
       }
-      if (parent) parents.set(node, parent);
+      if (parent && linkParents) parents.set(node, parent);
       // One args array for both phases (ESLint only reads it): fewer allocations per node.
       const args = [node, parent];
       yield new VisitNodeStep({ target: node, phase: 1, args });
@@ -216,7 +217,6 @@ export class K8sSourceCode extends TextSourceCodeBase<{
           break;
       }
     }
-    this.#allParents = true;
   }
 
   /** Every Resource in the file, in order. */

@@ -1,6 +1,9 @@
 /**
- * @fileoverview systemd unit files and drop-ins (kubelet.service, 10-kubeadm.conf) and environment
- * files, parsed into UnitEntry lists and kubelet FlagSets with exact ranges.
+ * @fileoverview systemd unit files and drop-ins (kubelet.service, 10-kubeadm.conf, and the
+ * kube-apiserver / kube-controller-manager / kube-scheduler / etcd / kube-proxy units of non-kubeadm
+ * installs such as "Kubernetes the hard way") and environment files, parsed into UnitEntry lists
+ * and one FlagSet per component `ExecStart=` with exact ranges. etcd units also get their
+ * `ETCD_*` variables (from `Environment=` and `EnvironmentFile=`) as flags.
  *
  * Syntax (systemd.syntax(5), systemd.service(5), systemd.exec(5)):
  * - `[Section]` headers, `Key=Value` entries (whitespace around `=` ignored), `#`/`;` comment lines.
@@ -18,7 +21,7 @@
  */
 import { link } from "./ast.js";
 import type { FlagNode, FlagSetNode, Range, UnitEntry, UnitFileNode } from "./ast.js";
-import { componentOf, normaliseFlagName } from "./flags.js";
+import { BOOL_FLAGS, componentOf, KUBELET_BOOL_FLAGS, normaliseFlagName } from "./flags.js";
 
 export interface UnitParseOptions {
   /** Environment files available in this run: absolute host path (as written in EnvironmentFile=) → text. */
@@ -38,6 +41,13 @@ export interface UnitFlagSetInfo {
    * while an `EnvironmentFile=` is not available): they may carry more flags.
    */
   unknownVariables: string[];
+  /**
+   * Whether an `EnvironmentFile=` of the unit is not part of this run: etcd may read any flag from an
+   * `ETCD_*` variable defined there, so an absent etcd flag is unknown, not absent.
+   */
+  unknownEnvironment: boolean;
+  /** Whether ExecStart has a `--` word (flags appended after it would be positional arguments). */
+  endOfOptions: boolean;
   /** The `ExecStart=` entry. */
   entry: UnitEntry;
 }
@@ -106,31 +116,8 @@ export function unitDetails(unit: UnitFileNode): UnitDetails | null {
   return unitDetailsMap.get(unit) ?? null;
 }
 
-/** Kubelet boolean flags: pflag never consumes the next word as their value (`--flag false` is true). */
-export const KUBELET_BOOL_FLAGS = new Set([
-  "anonymous-auth",
-  "authentication-token-webhook",
-  "enable-server",
-  "enable-debugging-handlers",
-  "enable-controller-attach-detach",
-  "fail-swap-on",
-  "make-iptables-util-chains",
-  "protect-kernel-defaults",
-  "rotate-certificates",
-  "rotate-server-certificates",
-  "register-node",
-  "serialize-image-pulls",
-  "cgroups-per-qos",
-  "kernel-memcg-notification",
-  "localstorage-capacity-isolation",
-  "exit-on-lock-contention",
-  "seccomp-default",
-  "read-only-port-enabled",
-  "logtostderr",
-  "alsologtostderr",
-  "version",
-  "help",
-]);
+/** Kubelet boolean flags (defined with the other components' bool flags in flags.ts). */
+export { KUBELET_BOOL_FLAGS };
 
 /** A logical string with the source offset of each character (and one extra entry for its end). */
 interface Mapped {
@@ -315,6 +302,10 @@ interface EnvVar {
   value: Mapped;
   /** "unit": defined by `Environment=` in this file (ranges usable); "file": from an environment file. */
   origin: "unit" | "file";
+  /** The whole `NAME=value` word of an `Environment=` assignment (origin "unit"). */
+  word?: Mapped;
+  /** The `EnvironmentFile=` path word the variable was read from (origin "file"), in this file. */
+  fileRef?: Range;
 }
 
 function parseAssignments(m: Mapped, into: Map<string, EnvVar>, origin: EnvVar["origin"]): void {
@@ -323,7 +314,7 @@ function parseAssignments(m: Mapped, into: Map<string, EnvVar>, origin: EnvVar["
     if (eq <= 0) continue;
     const name = w.text.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(name)) continue;
-    into.set(name, { value: sliceMapped(w, eq + 1, w.text.length), origin });
+    into.set(name, { value: sliceMapped(w, eq + 1, w.text.length), origin, word: w });
   }
 }
 
@@ -334,15 +325,16 @@ export function parseEnvironmentFile(text: string): Map<string, string> {
   return new Map([...vars].map(([k, v]) => [k, v.value.text]));
 }
 
-function readEnvFileEntry(e: RawEntry, into: Map<string, EnvVar>): void {
+function readEnvFileEntry(e: RawEntry, into: Map<string, EnvVar>, fileRef?: Range): void {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(e.key)) return;
   const m = e.mapped;
   const t = m.text;
+  const ref = fileRef ? { fileRef } : {};
   // A value quoted as a whole keeps its whitespace; otherwise it is taken as written.
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) {
-    into.set(e.key, { value: sliceMapped(m, 1, t.length - 1), origin: "file" });
+    into.set(e.key, { value: sliceMapped(m, 1, t.length - 1), origin: "file", ...ref });
   } else {
-    into.set(e.key, { value: m, origin: "file" });
+    into.set(e.key, { value: m, origin: "file", ...ref });
   }
 }
 
@@ -382,7 +374,8 @@ export function parseUnitFile(text: string, options: UnitParseOptions = {}): Uni
           missingEnvFile = true;
           continue;
         }
-        for (const fe of readEntries(body, false)) readEnvFileEntry(fe, fileVars);
+        const ref = rangeOf(w, 0, w.text.length);
+        for (const fe of readEntries(body, false)) readEnvFileEntry(fe, fileVars, ref);
       }
     }
   }
@@ -398,11 +391,18 @@ export function parseUnitFile(text: string, options: UnitParseOptions = {}): Uni
     if (!words.length) continue;
     const cmd = words[0]!;
     const cmdText = cmd.text.replace(/^[-@+!:]+/u, "");
-    if (componentOf(cmdText) !== "kubelet") continue;
+    // The component: the binary's name (`/usr/local/bin/kube-apiserver`), or hyperkube's first argument.
+    let component = componentOf(cmdText);
+    let argStart = 1;
+    if (!component && /(^|\/)hyperkube$/u.test(cmdText) && words[1] && !words[1].quoted) {
+      component = componentOf(words[1].text);
+      argStart = 2;
+    }
+    if (!component) continue;
     const commandRange = rangeOf(cmd, cmd.text.length - cmdText.length, cmd.text.length);
     const args: Arg[] = [];
     const unknown: string[] = [];
-    for (const w of words.slice(1)) {
+    for (const w of words.slice(argStart)) {
       const vm = w.quoted ? null : VAR_WORD.exec(w.text);
       const refRange = rangeOf(w, 0, w.text.length);
       if (vm) {
@@ -435,21 +435,31 @@ export function parseUnitFile(text: string, options: UnitParseOptions = {}): Uni
       }
       args.push({ text: w.text, map: w.map, editable: true, carrier: "systemd", fallback: null });
     }
-    const flags = flagsFromArgs(args);
+    const flags = flagsFromArgs(args, component);
+    // etcd reads every flag also from an ETCD_* variable (flags beat variables).
+    if (component === "etcd") flags.unshift(...unitEtcdEnvFlags(unitVars, fileVars, flags));
     const last = words[words.length - 1]!;
     const insertAt = m.map[last.span[1] - 1]! + 1;
     const set = {
       type: "FlagSet",
-      component: "kubelet",
+      component,
       carrier: "systemd",
       flags,
       container: null,
-      hasConfigFile: flags.some((f) => f.name === "config"),
+      hasConfigFile: flags.some((f) => f.name === "config" || (component === "etcd" && f.name === "config-file")),
       range: entry.range,
     } as unknown as FlagSetNode;
     link(set, "containerNode", null);
     link(set, "resource", null);
-    unitInfo.set(set, { commandRange, insertAt, bare: words.length === 1, unknownVariables: unknown, entry });
+    unitInfo.set(set, {
+      commandRange,
+      insertAt,
+      bare: words.length === argStart,
+      unknownVariables: unknown,
+      unknownEnvironment: missingEnvFile,
+      endOfOptions: words.slice(argStart).some((w) => w.text === "--"),
+      entry,
+    });
     flagSets.push(set);
   }
   const unit: UnitFileNode = { type: "UnitFile", entries, flagSets, range: [0, text.length] };
@@ -539,7 +549,7 @@ export function parseEnvironmentUnit(text: string): UnitFileNode {
   }
   const flagSets: FlagSetNode[] = [];
   if (args.length) {
-    const flags = flagsFromArgs(args);
+    const flags = flagsFromArgs(args, "kubelet");
     const first = raw.find((e) => KUBELET_ARGS_VAR.test(e.key))!;
     const set = {
       type: "FlagSet",
@@ -567,7 +577,52 @@ export function parseEnvironmentUnit(text: string): UnitFileNode {
   return unit;
 }
 
-function flagsFromArgs(args: Arg[]): FlagNode[] {
+/**
+ * etcd's `ETCD_<UPPER_SNAKE>` variables (etcd `pkg/flags` `SetFlagsFromEnv`) from the unit's
+ * `Environment=` and its `EnvironmentFile=` files, as Flag nodes (carrier "environment", placed
+ * before the command-line flags, not editable: fixes do not rewrite variables), for the flags the
+ * command line does not set (flags beat variables) and non-empty values. A variable of this unit
+ * points at its `NAME=value` word; one from an environment file at the `EnvironmentFile=` path.
+ */
+const etcdEnvFlagSet = new WeakSet<FlagNode>();
+
+/** Whether a unit flag stands for an etcd `ETCD_*` variable (not a word of the command line). */
+export function isUnitEtcdEnvFlag(f: FlagNode): boolean {
+  return etcdEnvFlagSet.has(f);
+}
+
+function unitEtcdEnvFlags(unitVars: Map<string, EnvVar>, fileVars: Map<string, EnvVar>, cmdFlags: FlagNode[]): FlagNode[] {
+  const onCommandLine = new Set(cmdFlags.map((f) => f.name));
+  const out: FlagNode[] = [];
+  const names = [...new Set([...unitVars.keys(), ...fileVars.keys()])];
+  for (const envName of names) {
+    if (!/^ETCD_[A-Z0-9_]+$/u.test(envName)) continue;
+    const name = envName.slice(5).toLowerCase().replace(/_/gu, "-");
+    if (onCommandLine.has(name)) continue;
+    // Environment files override Environment= (systemd.exec(5)).
+    const def = fileVars.get(envName) ?? unitVars.get(envName)!;
+    const value = def.value.text;
+    if (value === "") continue; // empty: etcd ignores the variable
+    let range: Range;
+    let nameRange: Range;
+    let valueRange: Range;
+    if (def.origin === "unit" && def.word) {
+      const w = def.word;
+      range = rangeOf(w, 0, w.text.length);
+      nameRange = rangeOf(w, 0, envName.length);
+      valueRange = rangeOf(w, envName.length + 1, w.text.length);
+    } else if (def.fileRef) {
+      range = nameRange = valueRange = def.fileRef;
+    } else continue;
+    const flag: FlagNode = { type: "Flag", component: "etcd", name, rawName: name, value, carrier: "environment", nameRange, valueRange, node: null, editable: false, range };
+    etcdEnvFlagSet.add(flag);
+    out.push(flag);
+  }
+  return out;
+}
+
+function flagsFromArgs(args: Arg[], component: string): FlagNode[] {
+  const bools: ReadonlySet<string> = BOOL_FLAGS[component] ?? new Set();
   const flags: FlagNode[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -586,7 +641,7 @@ function flagsFromArgs(args: Arg[]): FlagNode[] {
     let editable = a.editable && exact && contiguous(a, dashes, v.length);
     let range: Range = exact ? rangeOf(a, 0, v.length) : a.fallback!;
     let carrier = a.carrier;
-    if (value === null && !KUBELET_BOOL_FLAGS.has(name)) {
+    if (value === null && !bools.has(name)) {
       const next = args[i + 1];
       if (next && !next.text.startsWith("-")) {
         value = next.text;
@@ -600,7 +655,7 @@ function flagsFromArgs(args: Arg[]): FlagNode[] {
     }
     flags.push({
       type: "Flag",
-      component: "kubelet",
+      component,
       name,
       rawName,
       value,

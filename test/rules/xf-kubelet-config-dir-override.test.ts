@@ -5,7 +5,7 @@ import { runRuleTests, FIXTURES } from "../rule-tester.js";
 import { crossFindings, runCrossCases } from "../crossdoc-tester.js";
 
 runRuleTests(rule);
-// Folder runs: a kubelet drop-in is a `.conf` file, which a folder does not contribute (expected: none).
+// Folder runs: a folder contributes kubelet drop-ins (`*.conf` files that are a KubeletConfiguration, src/cli/files.ts).
 runCrossCases(rule.name);
 
 describe("xf-kubelet-config-dir-override with the drop-ins named on the command line", () => {
