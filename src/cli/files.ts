@@ -22,7 +22,7 @@ export function isLintTarget(path: string): boolean {
 }
 
 /** How many bytes of a candidate file are read to tell what it is. */
-const SNIFF_BYTES = 4096;
+export const SNIFF_BYTES = 4096;
 /** `apiVersion:` / `kind:` as top-level keys of a YAML document (block style, column 0). */
 const TOP_API_VERSION = /^apiVersion:[ \t]*["']?[\w./-]+/mu;
 const CONFIG_KIND = /^kind:[ \t]*["']?(Config|KubeletConfiguration)["']?[ \t]*(?:#.*)?$/mu;
@@ -52,6 +52,9 @@ export function contentCandidate(path: string): ContentCandidate | null {
   if (/\.env$/u.test(base) || /(^|\/)(default|sysconfig)\/kubelet$/u.test(p)) return "env";
   return null;
 }
+
+/** Globs of every content candidate (for an ESLint configuration that lints the ones recognised). */
+export const CONTENT_CANDIDATE_PATTERNS = ["**/*.conf", "**/*.env", "**/default/kubelet", "**/sysconfig/kubelet"];
 
 /** Whether the first bytes of a candidate's text make it cluster configuration (see `contentCandidate`). */
 export function sniffsAsClusterConfig(path: string, head: string): boolean {

@@ -35,6 +35,11 @@ export interface CompileOptions {
    * units resolve `EnvironmentFile=` with them.
    */
   environmentFiles?: Record<string, string>;
+  /**
+   * Extra `files` globs (not escaped): the language server lints open kubeconfig/KubeletConfiguration
+   * `*.conf` and kubelet environment files that it recognised by content (src/cli/files.ts).
+   */
+  extraPatterns?: string[];
 }
 
 const ruleById = new Map((Object.values(rules) as K8sRuleDefinition[]).map((r) => [r.name, r]));
@@ -67,7 +72,7 @@ export function escapeGlob(path: string): string {
 
 /** Build the flat config array. */
 export function compileConfig(config: KubeguardConfig, options: CompileOptions = {}): Linter.Config[] {
-  const files = [...LINT_FILE_PATTERNS, ...(options.extraFiles ?? []).map(escapeGlob)];
+  const files = [...LINT_FILE_PATTERNS, ...(options.extraFiles ?? []).map(escapeGlob), ...(options.extraPatterns ?? [])];
   const presetRuleEntries: Linter.RulesRecord = {};
   for (const preset of options.presets?.length ? options.presets : config.extends) {
     for (const [id, entry] of Object.entries(presetRules(preset))) {

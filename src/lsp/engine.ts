@@ -19,7 +19,7 @@ import { dirname, isAbsolute, relative } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { compileConfig, defaultConfig, findConfigFile, levelsFromConfig, loadConfigFile, type KubeguardConfig } from "../config/index.js";
 import { convertResult, type RawResult } from "../cli/main.js";
-import { Ignorer, isLintTarget, projectRoot } from "../cli/files.js";
+import { CONTENT_CANDIDATE_PATTERNS, Ignorer, SNIFF_BYTES, isLintTarget, projectRoot, sniffsAsClusterConfig } from "../cli/files.js";
 import { refuseReason } from "../cli/write.js";
 import { fileKindOf } from "../language/language.js";
 import type { KubeguardResult } from "../formatters/types.js";
@@ -112,7 +112,7 @@ export class LintEngine {
         files.push(f);
       }
       if (!files.length) return facts;
-      const linter = await createChunkLinter({ eslintCwd: entry.eslintCwd, config: entry.config, compile: {}, fixing: false });
+      const linter = await createChunkLinter({ eslintCwd: entry.eslintCwd, config: entry.config, compile: { extraPatterns: CONTENT_CANDIDATE_PATTERNS }, fixing: false });
       for (let i = 0; i < files.length; i += 100) {
         for (const o of await linter.lintChunk(files.slice(i, i + 100))) if (o.cross) facts.set(o.result.filePath, o.cross);
       }
@@ -145,7 +145,7 @@ export class LintEngine {
     return new ESLint({
       cwd,
       overrideConfigFile: true,
-      overrideConfig: compileConfig(config, { applyHardening: fix === "hardening" }) as Linter.Config[],
+      overrideConfig: compileConfig(config, { applyHardening: fix === "hardening", extraPatterns: CONTENT_CANDIDATE_PATTERNS }) as Linter.Config[],
       errorOnUnmatchedPattern: false,
       warnIgnored: false,
       // As the CLI: apply rules' fixes, never the removal of unused suppressions (ruleId null).
@@ -155,7 +155,9 @@ export class LintEngine {
 
   /** Why a file is not linted, or null. */
   #skipReason(filePath: string, text: string, entry: Entry): string | null {
-    if (!isLintTarget(filePath)) return "not a YAML, JSON or kubelet unit file";
+    // As a folder run collects them: kubeconfig / KubeletConfiguration `*.conf` and kubelet
+    // environment files, recognised by their first bytes (here: the editor's text).
+    if (!isLintTarget(filePath) && !sniffsAsClusterConfig(filePath, text.slice(0, SNIFF_BYTES))) return "not a YAML, JSON, kubelet unit or cluster configuration file";
     if (/\.json$/iu.test(filePath) && !K8S_JSON.test(text)) return "a JSON file without apiVersion/kind";
     if (entry.ignorer.ignores(filePath, false, dirname(filePath))) return "it matches an ignore rule";
     return null;

@@ -4,7 +4,7 @@
  * the re-stat fallback), configuration errors, quick fixes, "disable for this line", fix-all
  * (eager, lazy via codeAction/resolve, and as source.fixAll), skipped files.
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CodeAction, Diagnostic } from "vscode-languageserver";
@@ -123,6 +123,18 @@ describe("diagnostics", () => {
     const json = doc("pod.json");
     await main.open(json, JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c", image: "i:1", securityContext: { privileged: true } }] } }, null, 2), 1, "json");
     expect(codes((await main.waitFor(json)).diagnostics)).toEqual(["privileged-container"]);
+  });
+
+  test("cluster configuration recognised by content: a KubeletConfiguration drop-in `*.conf` is linted, an nginx `*.conf` is not", async () => {
+    mkdirSync(join(root, "node", "kubelet.conf.d"), { recursive: true });
+    writeFileSync(join(root, "node", ".kubeguard.yaml"), "extends: []\nrules:\n  kubelet-read-only-port-open: error\n");
+    const dropin = doc("node", "kubelet.conf.d", "20-port.conf");
+    await main.open(dropin, "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n", 1, "conf");
+    const p = await main.waitFor(dropin, (x) => x.diagnostics.length > 0);
+    expect(p.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["kubelet-read-only-port-open", 2]]);
+    const nginx = doc("node", "nginx", "default.conf");
+    await main.open(nginx, "server {\n  listen 80;\n  location / { proxy_pass http://app:8080; }\n}\n", 1, "conf");
+    expect((await main.waitFor(nginx)).diagnostics).toEqual([]);
   });
 });
 
