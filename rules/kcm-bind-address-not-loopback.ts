@@ -1,28 +1,12 @@
 /**
  * @fileoverview kcm-bind-address-not-loopback: kube-controller-manager serves its HTTPS endpoints (healthz, metrics, debug) on a
  * non-loopback address (`--bind-address`, default 0.0.0.0). kubeadm writes 127.0.0.1.
- * Suggestion only: remote metrics scrapers stop working.
+ * Suggestion only: remote metrics scrapers stop working. The spec is shared with kube-scheduler
+ * (rules/shared/_serving-endpoints.ts).
  */
-import { flagRule, isLoopbackHost } from "./shared/_flag-rule.js";
+import { bindAddressRule } from "./shared/_serving-endpoints.js";
 
-export default flagRule({
-  id: "kcm-bind-address-not-loopback",
-  description: "Bind the kube-controller-manager serving endpoints to a loopback address (--bind-address=127.0.0.1)",
-  severity: "medium",
+export default bindAddressRule("kcm-bind-address-not-loopback", "kube-controller-manager", {
   cis: ["1.3.7"],
   equivalents: { checkov: ["CKV_K8S_113"], trivy: ["KCV-0039"], "kube-bench": ["1.3.7"] },
-  component: "kube-controller-manager",
-  flags: ["bind-address"],
-  kind: "scalar",
-  defaultValue: () => "0.0.0.0",
-  insecureWhen: (value) => value !== null && !isLoopbackHost(value.trim().replace(/^\[|\]$/gu, "").toLowerCase()),
-  fix: { kind: "set", value: "127.0.0.1" },
-  fixMode: "suggest",
-  messages: {
-    present:
-      "kube-controller-manager --{{flag}}={{value}} serves its secure port (metrics, health, /debug/pprof when profiling is on) on every interface the node has; anything that reaches the node can probe it.",
-    absent:
-      "kube-controller-manager runs without --{{flag}}, so the default {{default}} applies: it serves its secure port (metrics, health, /debug/pprof when profiling is on) on every interface of the node.",
-    fix: "Set --bind-address=127.0.0.1 (remote metrics scrapers then need another path, e.g. a local proxy).",
-  },
 });
